@@ -1,0 +1,42 @@
+using Maillage.Accounts;
+using Maillage.Territories;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Maillage.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Territory> Territories => Set<Territory>();
+    public DbSet<TerritoryMember> TerritoryMembers => Set<TerritoryMember>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored in UTC; SQLite gives back an unspecified kind, PostgreSQL requires UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(AuditedEntity).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(AuditedEntity.Version)).IsConcurrencyToken();
+            builder.Entity(entity.ClrType).Property(nameof(AuditedEntity.CreatedBy)).HasMaxLength(256);
+            builder.Entity(entity.ClrType).Property(nameof(AuditedEntity.UpdatedBy)).HasMaxLength(256);
+            builder.Entity(entity.ClrType).Ignore(nameof(AuditedEntity.AuditTerritoryId));
+            builder.Entity(entity.ClrType).Ignore(nameof(AuditedEntity.AuditKey));
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

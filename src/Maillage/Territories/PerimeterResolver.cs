@@ -1,0 +1,51 @@
+using Maillage.Territories.Reference;
+
+namespace Maillage.Territories;
+
+/// <summary>Checks a perimeter against the official reference and describes it for people.</summary>
+public sealed class PerimeterResolver(InseeReference reference)
+{
+    public Perimeter Resolve(IEnumerable<string> codes)
+    {
+        var areas = new List<PerimeterArea>();
+        var errors = new List<string>();
+        foreach (var code in codes.Where(c => !string.IsNullOrWhiteSpace(c)))
+        {
+            if (!Perimeter.TryParseArea(code, out var area))
+            {
+                errors.Add($"« {code} » n'est pas un code INSEE de commune, de SIREN d'EPCI, de département ou de région.");
+            }
+            else if (reference.Resolve(area.Kind, area.Code) is null)
+            {
+                errors.Add($"« {code} » ne figure pas dans le référentiel officiel 2026 ({KindLabel(area.Kind)} inconnu).");
+            }
+            else
+            {
+                areas.Add(area);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainException(string.Join(' ', errors));
+        }
+
+        return Perimeter.Of(areas);
+    }
+
+    public IReadOnlyList<AreaRef> Describe(Perimeter perimeter) =>
+        perimeter.Areas
+            .Select(a => reference.Resolve(a.Kind, a.Code) ?? new AreaRef(a.Kind, a.Code, a.Code, "code inconnu du référentiel"))
+            .ToList();
+
+    public int CommuneCount(Perimeter perimeter) =>
+        perimeter.Areas.SelectMany(a => reference.CommuneCodesOf(a.Kind, a.Code)).Distinct().Count();
+
+    public static string KindLabel(AreaKind kind) => kind switch
+    {
+        AreaKind.Commune => "commune",
+        AreaKind.Epci => "EPCI",
+        AreaKind.Departement => "département",
+        _ => "région",
+    };
+}

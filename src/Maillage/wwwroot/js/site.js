@@ -1,0 +1,16 @@
+// Sends the antiforgery token with every htmx request (forms already carry it as a hidden field).
+document.body.addEventListener("htmx:configRequest", (event) => {
+    const token = document.querySelector('meta[name="csrf-token"]')?.content;
+    if (token) {
+        event.detail.headers["X-CSRF-TOKEN"] = token;
+    }
+});
+
+// Buttons that ask for confirmation: <button data-confirm="Message">. No inline script is allowed by the CSP.
+document.addEventListener("submit", (event) => {
+    const submitter = event.submitter;
+    const message = submitter?.dataset.confirm ?? event.target.dataset.confirm;
+    if (message && !window.confirm(message)) {
+        event.preventDefault();
+    }
+});
