@@ -16,6 +16,8 @@ public static class AccountsSetup
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // The user name is the email address, which may hold accents (Élodie@…): no character list.
+                options.User.AllowedUserNameCharacters = "";
                 options.Password.RequiredLength = 10;
                 options.Password.RequiredUniqueChars = 4;
                 options.Password.RequireDigit = false;
