@@ -17,7 +17,7 @@ public sealed class PerimeterResolver(InseeReference reference)
             }
             else if (reference.Resolve(area.Kind, area.Code) is null)
             {
-                errors.Add($"« {code} » ne figure pas dans le référentiel officiel 2026 ({KindLabel(area.Kind)} inconnu).");
+                errors.Add($"« {code} » ne figure pas dans le référentiel officiel 2026 ({KindLabel(area.Kind)} {(area.Kind is AreaKind.Commune or AreaKind.Region ? "inconnue" : "inconnu")}).");
             }
             else
             {
