@@ -31,7 +31,8 @@ public sealed class EditModel(AppDbContext db, PerimeterResolver perimeters) : P
             ModelState.AddModelError(string.Empty, "La version du territoire lue avant la modification manque : rechargez la page puis recommencez.");
         }
 
-        if (!ModelState.IsValid)
+        var perimeter = PerimeterForm.Resolve(perimeters, Input.Perimeter, ModelState);
+        if (!ModelState.IsValid || perimeter is null)
         {
             return Page();
         }
@@ -40,7 +41,7 @@ public sealed class EditModel(AppDbContext db, PerimeterResolver perimeters) : P
         {
             await db.ExpectVersionAsync(territory, Input.Version, cancellationToken);
             territory.Rename(Input.Name!, Input.Description);
-            territory.SetPerimeter(perimeters.Resolve(Input.Perimeter ?? []));
+            territory.SetPerimeter(perimeter);
             await db.SaveCheckedAsync(cancellationToken);
         }
         catch (ConcurrencyConflictException)

@@ -24,12 +24,13 @@ public sealed class NewModel(AppDbContext db, PerimeterResolver perimeters) : Pa
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        if (!ModelState.IsValid)
+        var perimeter = PerimeterForm.Resolve(perimeters, Input.Perimeter, ModelState);
+        if (!ModelState.IsValid || perimeter is null)
         {
             return Page();
         }
 
-        var territory = new Territory(Input.Name!, Input.Description, perimeters.Resolve(Input.Perimeter ?? []));
+        var territory = new Territory(Input.Name!, Input.Description, perimeter);
         db.Territories.Add(territory);
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = $"Le territoire « {territory.Name} » est créé. Ajoutez-y maintenant ses membres.";

@@ -1,4 +1,5 @@
 using Maillage.Territories.Reference;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Maillage.Territories;
 
@@ -27,5 +28,28 @@ public sealed record PerimeterPickerModel(IReadOnlyList<PerimeterChip> Chips, Pe
             .Select(code => Perimeter.TryParseArea(code, out var area) ? area : null)
             .OfType<PerimeterArea>());
         return new PerimeterPickerModel(resolver.Describe(perimeter).Select(PerimeterChip.From).ToList(), resolver.Cover(perimeter));
+    }
+}
+
+/// <summary>The perimeter posted by a form as repeated <c>Input.Perimeter</c> fields.</summary>
+public static class PerimeterForm
+{
+    public const string FieldName = "Input.Perimeter";
+
+    /// <summary>
+    /// Checks the codes against the reference; unknown ones become an error of the field, so that the person sees
+    /// them together with the other fields' errors instead of one at a time.
+    /// </summary>
+    public static Perimeter? Resolve(PerimeterResolver resolver, IEnumerable<string>? codes, ModelStateDictionary modelState)
+    {
+        try
+        {
+            return resolver.Resolve(codes ?? []);
+        }
+        catch (DomainException e)
+        {
+            modelState.AddModelError(FieldName, e.Message);
+            return null;
+        }
     }
 }
