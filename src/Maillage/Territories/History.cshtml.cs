@@ -73,8 +73,8 @@ public sealed class HistoryModel(AppDbContext db, PerimeterResolver perimeters) 
 
     private static string? YesNo(string? value) => value switch
     {
-        "True" => "oui",
-        "False" => "non",
+        "True" => "Oui",
+        "False" => "Non",
         _ => value,
     };
 
