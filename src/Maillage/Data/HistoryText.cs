@@ -24,6 +24,14 @@ public static class HistoryText
 
     public static string Property(string name) => Properties.GetValueOrDefault(name, name);
 
+    /// <summary>A recorded value as people read it: yes/no rather than True/False.</summary>
+    public static string? Value(string? value) => value switch
+    {
+        "True" => "Oui",
+        "False" => "Non",
+        _ => value,
+    };
+
     public static string Action(AuditAction action) => action switch
     {
         AuditAction.Created => "Création",
