@@ -38,7 +38,8 @@ public static class SetupGate
             var exempt = path.StartsWithSegments(SetupPath) || path.StartsWithSegments("/health")
                 || path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi")
                 || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
-                || path.StartsWithSegments("/favicon.svg") || path.StartsWithSegments("/langue");
+                || path.StartsWithSegments("/favicon.svg") || path.StartsWithSegments("/langue")
+                || path.StartsWithSegments("/erreur");
             if (!exempt && HttpMethods.IsGet(context.Request.Method)
                 && !await context.RequestServices.GetRequiredService<SetupState>().HasAdministratorAsync(context.RequestAborted))
             {

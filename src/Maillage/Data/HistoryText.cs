@@ -1,8 +1,14 @@
 namespace Maillage.Data;
 
-/// <summary>French words for the history: property names of the entities and actions.</summary>
+/// <summary>French words for the history: entity types, property names of the entities and actions.</summary>
 public static class HistoryText
 {
+    private static readonly Dictionary<string, string> EntityTypes = new()
+    {
+        ["Territory"] = "Territoire",
+        ["TerritoryMember"] = "Membre",
+    };
+
     private static readonly Dictionary<string, string> Properties = new()
     {
         ["Name"] = "Nom",
@@ -13,6 +19,8 @@ public static class HistoryText
         ["UserId"] = "Compte",
         ["TerritoryId"] = "Territoire",
     };
+
+    public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
 
     public static string Property(string name) => Properties.GetValueOrDefault(name, name);
 

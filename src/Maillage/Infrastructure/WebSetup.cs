@@ -119,6 +119,3 @@ public static class WebSetup
         return app;
     }
 }
-
-/// <summary>Marker type of the shared resource file (<c>Resources/SharedResource.en.resx</c>); French is the key.</summary>
-public sealed class SharedResource;

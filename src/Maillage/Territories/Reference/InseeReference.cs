@@ -114,7 +114,7 @@ public sealed class InseeReference
             var c = communes[i];
             _communeEntries[i] = new SearchEntry(AreaKind.Commune, c.Code, Normalize(c.Name), c.Population, c)
             {
-                PostalCodes = c.PostalCodes as string[] ?? [.. c.PostalCodes],
+                PostalCodes = [.. c.PostalCodes],
             };
         }
 
@@ -184,8 +184,8 @@ public sealed class InseeReference
         {
             AreaKind.Commune => FindCommune(code) is { } c ? [c.Code] : [],
             AreaKind.Epci => FindEpci(code)?.MemberCodes ?? [],
-            AreaKind.Departement => _departementStats.GetValueOrDefault(code)?.CommuneCodes ?? [],
-            AreaKind.Region => _regionStats.GetValueOrDefault(code)?.CommuneCodes ?? [],
+            AreaKind.Departement => _departementStats.GetValueOrDefault(code)?.CommuneCodes.AsReadOnly() ?? [],
+            AreaKind.Region => _regionStats.GetValueOrDefault(code)?.CommuneCodes.AsReadOnly() ?? [],
             _ => [],
         };
     }
@@ -242,7 +242,7 @@ public sealed class InseeReference
     }
 
     // Lower-case letters without their accents; "" for a separator; null for a combining mark, which belongs to the
-    // letter before it. Tabled for Latin scripts because decomposing each of 37,000 names is a third of the load time.
+    // letter before it. Tabled for Latin scripts so that loading does not decompose 37,000 names one by one.
     private static string? Fold(char ch) => ch < FoldTable.Length ? FoldTable[ch] : FoldSlow(ch);
 
     private static string?[] BuildFoldTable()
@@ -375,7 +375,7 @@ public sealed class InseeReference
                     var commune = new Commune(
                         Code: f[0],
                         Name: f[1],
-                        PostalCodes: f[6].Length == 0 ? [] : f[6].Split(','),
+                        PostalCodes: f[6].Length == 0 ? [] : f[6].Split(',').AsReadOnly(),
                         DepartementCode: dep.Code,
                         RegionCode: dep.RegionCode,
                         EpciSiren: epci?.Siren,
@@ -390,7 +390,7 @@ public sealed class InseeReference
         }
 
         var epcis = epciRows.ConvertAll(e => new Epci(
-            e.Siren, e.Name, e.Nature, e.Members.ConvertAll(c => c.Code), e.Members.Sum(c => c.Population)));
+            e.Siren, e.Name, e.Nature, e.Members.ConvertAll(c => c.Code).AsReadOnly(), e.Members.Sum(c => c.Population)));
         return new InseeReference(regions, departements, epcis, communes);
     }
 
