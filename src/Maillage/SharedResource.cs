@@ -1,7 +1,8 @@
 namespace Maillage;
 
 /// <summary>
-/// Marker type of <c>Resources/SharedResource.en.resx</c>: the French text is the key, the English text the value.
-/// It lives in the root namespace so its resource name is <c>Maillage.Resources.SharedResource</c>.
+/// Marker type of the shared resource file (<c>Resources/SharedResource.en.resx</c>); French is the key.
+/// It must sit in the root namespace: the localizer looks for <c>{root}.Resources.{type path below root}</c>, so in
+/// <c>Maillage.Infrastructure</c> it looked for <c>Resources/Infrastructure/SharedResource</c> and found no English.
 /// </summary>
 public sealed class SharedResource;

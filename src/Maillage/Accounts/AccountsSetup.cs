@@ -11,6 +11,7 @@ public static class AccountsSetup
     public static IServiceCollection AddMaillageAccounts(this IServiceCollection services)
     {
         services.AddSingleton<SetupState>();
+        services.AddSingleton<UnknownAccountAttempts>();
         services.AddScoped<IdentityErrorDescriber, FrenchIdentityErrors>();
         services.AddIdentityCore<AppUser>(options =>
             {
