@@ -1,4 +1,6 @@
 using Maillage.Accounts;
+using Maillage.Data;
+using Maillage.Territories;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -52,6 +54,18 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         return person;
+    }
+
+    /// <summary>A territory made directly in the database, for journeys about what happens once it exists.</summary>
+    public async Task<Guid> CreateTerritoryAsync(string name, string description, params string[] perimeterCodes)
+    {
+        using var scope = Services.CreateScope();
+        var perimeter = scope.ServiceProvider.GetRequiredService<PerimeterResolver>().Resolve(perimeterCodes);
+        var territory = new Territory(name, description, perimeter);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Territories.Add(territory);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return territory.Id;
     }
 
     public override async ValueTask DisposeAsync()
