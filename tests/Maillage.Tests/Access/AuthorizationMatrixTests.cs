@@ -56,8 +56,9 @@ public abstract class AuthorizationMatrixTests(MaillageApp app)
 
         foreach (var endpoint in protectedCases)
         {
-            var url = endpoint.Url(Values(territory, null), out _);
-            using var response = await SendAsync(visitor, endpoint, url, token);
+            var values = Values(territory, null);
+            var url = endpoint.Url(values, out _);
+            using var response = await SendAsync(visitor, endpoint, url, values, token);
             var ok = endpoint.Kind == EndpointKind.Api
                 ? response.StatusCode == HttpStatusCode.Unauthorized
                 : response.StatusCode == HttpStatusCode.Redirect && response.RedirectPath() == Browsing.LoginPath;
@@ -84,8 +85,9 @@ public abstract class AuthorizationMatrixTests(MaillageApp app)
 
         foreach (var endpoint in catalog.Cases.Where(c => c.InTerritory))
         {
-            var url = endpoint.Url(Values(territory, target), out _);
-            using var response = await actor.SendAsync(endpoint, url);
+            var values = Values(territory, target);
+            var url = endpoint.Url(values, out _);
+            using var response = await actor.SendAsync(endpoint, url, values);
             if (response.StatusCode != HttpStatusCode.NotFound)
             {
                 failures.Add($"{endpoint.Method} {url} ({endpoint.Display}) : attendu 404, obtenu {response.Describe()}");
@@ -120,8 +122,9 @@ public abstract class AuthorizationMatrixTests(MaillageApp app)
                 // A fresh territory for each request: an allowed DELETE must not spoil the next row.
                 var territory = await app.SeedTerritoryAsync(
                     [.. members.Select(m => (m.Value.User, m.Key)), (target, TerritoryRole.Lecteur)]);
-                var url = endpoint.Url(Values(territory, target), out var unresolved);
-                using var response = await actor.SendAsync(endpoint, url);
+                var values = Values(territory, target);
+                var url = endpoint.Url(values, out var unresolved);
+                using var response = await actor.SendAsync(endpoint, url, values);
                 var status = response.StatusCode;
                 var ok = allowed
                     ? IsServed(response) || (status == HttpStatusCode.NotFound && unresolved.Count > 0)
@@ -161,12 +164,18 @@ public abstract class AuthorizationMatrixTests(MaillageApp app)
         return values;
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, EndpointCase endpoint, string url, string? antiforgeryToken)
+    /// <summary>
+    /// Sends the request as a browser or an integration would. A page form gets the antiforgery token and the known
+    /// values (a member id, an email…), since forms usually carry the id of the row they act on.
+    /// </summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, EndpointCase endpoint, string url,
+        IReadOnlyDictionary<string, string> values, string? antiforgeryToken)
     {
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url);
         if (endpoint.Kind == EndpointKind.Page && endpoint.Method != "GET")
         {
-            request.Content = new FormUrlEncodedContent([KeyValuePair.Create(Browsing.AntiforgeryField, antiforgeryToken ?? "")]);
+            request.Content = new FormUrlEncodedContent(values.Where(v => v.Key != "territoryId")
+                .Append(KeyValuePair.Create(Browsing.AntiforgeryField, antiforgeryToken ?? "")));
         }
         else if (endpoint.SendsJson)
         {
@@ -186,8 +195,8 @@ public abstract class AuthorizationMatrixTests(MaillageApp app)
             return new Actor(user, browser, token, app.CreateApiClient(await app.CreateTokenAsync(user)));
         }
 
-        public Task<HttpResponseMessage> SendAsync(EndpointCase endpoint, string url) =>
-            AuthorizationMatrixTests.SendAsync(endpoint.Kind == EndpointKind.Api ? Api : Browser, endpoint, url, AntiforgeryToken);
+        public Task<HttpResponseMessage> SendAsync(EndpointCase endpoint, string url, IReadOnlyDictionary<string, string> values) =>
+            AuthorizationMatrixTests.SendAsync(endpoint.Kind == EndpointKind.Api ? Api : Browser, endpoint, url, values, AntiforgeryToken);
     }
 }
 
