@@ -145,6 +145,10 @@ public abstract class SecurityTests(MaillageApp app)
             }
         }
 
+        // A form shown again with its errors renders more than the empty form (validation summary, messages).
+        var refused = await app.CreateBrowser().SubmitLoginAsync(member.Email, "mauvais-mot-de-passe");
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pages.Add(("POST /connexion (mot de passe faux)", refused, await refused.ReadHtmlAsync()));
         return pages;
     }
 
