@@ -25,7 +25,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The address the app listens on, like <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public ValueTask InitializeAsync()
+    public virtual ValueTask InitializeAsync()
     {
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Maillage.Browser.Journeys;
 
 [Collection(ReadyInstallation.Name)]
-public sealed class KeyboardJourney(BrowserApp app, Chromium chromium)
+public sealed class KeyboardJourney(InstalledBrowserApp app, Chromium chromium)
 {
     [Fact]
     public async Task Keyboard_user_reaches_the_content_with_the_skip_link()

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Maillage.Browser.Journeys;
 
 [Collection(ReadyInstallation.Name)]
-public sealed class LanguageJourney(BrowserApp app, Chromium chromium)
+public sealed class LanguageJourney(InstalledBrowserApp app, Chromium chromium)
 {
     [Fact]
     public async Task Language_switch_shows_English_and_back()

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Maillage.Browser.Journeys;
 
 [Collection(ReadyInstallation.Name)]
-public sealed class StaleEditJourney(BrowserApp app, Chromium chromium)
+public sealed class StaleEditJourney(InstalledBrowserApp app, Chromium chromium)
 {
     [Fact]
     public async Task A_stale_edit_shows_what_changed()

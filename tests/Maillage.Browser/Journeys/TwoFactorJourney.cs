@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Maillage.Browser.Journeys;
 
 [Collection(ReadyInstallation.Name)]
-public sealed class TwoFactorJourney(BrowserApp app, Chromium chromium)
+public sealed class TwoFactorJourney(InstalledBrowserApp app, Chromium chromium)
 {
     [Fact]
     public async Task Two_factor_authentication_can_be_enabled_and_is_required_at_next_login()
