@@ -31,6 +31,9 @@ internal sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
         builder.Ignore(a => a.Perimeter);
         builder.Ignore(a => a.Competences);
 
+        // SQLite: triggers keep the full-text index, and RETURNING cannot be used on a table with AFTER triggers.
+        builder.ToTable(t => t.UseSqlReturningClause(false));
+
         builder.HasOne<Territory>().WithMany().HasForeignKey(a => a.TerritoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.CompetenceLinks).WithOne().HasForeignKey(l => l.ActorId).OnDelete(DeleteBehavior.Cascade);
 

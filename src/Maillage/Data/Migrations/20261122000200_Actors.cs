@@ -1,3 +1,4 @@
+using Maillage.Actors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -72,6 +73,24 @@ public sealed class Actors : Migration
             migrationBuilder.CreateIndex(ActorConfiguration.TrigramIndex, "Actors", "SearchText")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", TrigramOperators);
+        }
+        else if (migrationBuilder.IsSqlite())
+        {
+            // A trigram full-text index over the search text, kept by triggers: "contains" searches read it
+            // instead of scanning the table. It indexes the actors' rowid (see docs/decisions/0006-actors.md).
+            migrationBuilder.Sql($"""
+                CREATE VIRTUAL TABLE "{ActorSearch.Table}" USING fts5("SearchText", content='Actors', content_rowid='rowid', tokenize='trigram');
+                CREATE TRIGGER "Actors_SearchInsert" AFTER INSERT ON "Actors" BEGIN
+                    INSERT INTO "{ActorSearch.Table}"(rowid, "SearchText") VALUES (new.rowid, new."SearchText");
+                END;
+                CREATE TRIGGER "Actors_SearchDelete" AFTER DELETE ON "Actors" BEGIN
+                    INSERT INTO "{ActorSearch.Table}"("{ActorSearch.Table}", rowid, "SearchText") VALUES ('delete', old.rowid, old."SearchText");
+                END;
+                CREATE TRIGGER "Actors_SearchUpdate" AFTER UPDATE OF "SearchText" ON "Actors" BEGIN
+                    INSERT INTO "{ActorSearch.Table}"("{ActorSearch.Table}", rowid, "SearchText") VALUES ('delete', old.rowid, old."SearchText");
+                    INSERT INTO "{ActorSearch.Table}"(rowid, "SearchText") VALUES (new.rowid, new."SearchText");
+                END;
+                """);
         }
 
         migrationBuilder.CreateTable(
@@ -222,6 +241,11 @@ public sealed class Actors : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        if (migrationBuilder.IsSqlite())
+        {
+            migrationBuilder.Sql($"DROP TABLE IF EXISTS \"{ActorSearch.Table}\";");
+        }
+
         foreach (var table in new[] { "ActorRelations", "RelationTypes", "Contacts", "ActorCompetences", "Competences", "ActorSubtypes", "Actors" })
         {
             migrationBuilder.DropTable(table);
