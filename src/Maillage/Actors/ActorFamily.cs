@@ -53,5 +53,8 @@ public static class ActorFamilies
         return false;
     }
 
+    public static ActorFamily Parse(string? code) =>
+        TryParse(code, out var family) ? family : throw new DomainException($"Famille : « {code?.Trim()} » est inconnue ({ExpectedCodes}).");
+
     public static string ExpectedCodes => string.Join(", ", All.Select(f => f.Code()));
 }

@@ -1,4 +1,5 @@
 using Maillage.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Actors;
 
@@ -187,6 +188,9 @@ public sealed class RelationTypeCatalog
     }
 
     public static RelationTypeCatalog DefaultsOnly { get; } = new([]);
+
+    public static async Task<RelationTypeCatalog> LoadAsync(AppDbContext db, Guid territoryId, CancellationToken cancellationToken = default) =>
+        new(await db.RelationTypes.AsNoTracking().Where(t => t.TerritoryId == territoryId).OrderBy(t => t.Label).ToListAsync(cancellationToken));
 
     public IReadOnlyList<RelationTypeOption> Options { get; }
 

@@ -1,4 +1,5 @@
 using Maillage.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Actors;
 
@@ -89,6 +90,9 @@ public sealed class SubtypeCatalog
     }
 
     public static SubtypeCatalog DefaultsOnly { get; } = new([]);
+
+    public static async Task<SubtypeCatalog> LoadAsync(AppDbContext db, Guid territoryId, CancellationToken cancellationToken = default) =>
+        new(await db.ActorSubtypes.AsNoTracking().Where(s => s.TerritoryId == territoryId).OrderBy(s => s.Label).ToListAsync(cancellationToken));
 
     public IReadOnlyList<SubtypeOption> Options { get; }
 

@@ -96,6 +96,13 @@ public static class ContactCodes
         return false;
     }
 
+    /// <summary>The value of a code, null for a blank one; an unknown code is a French error naming <paramref name="field"/>.</summary>
+    public static T? ParseOptional<T>(string? code, string field)
+        where T : struct, Enum =>
+        string.IsNullOrWhiteSpace(code) ? null
+        : TryParse<T>(code, out var value) ? value
+        : throw new DomainException($"{field} : « {code.Trim()} » est inconnu ({ExpectedCodes<T>()}).");
+
     public static string ExpectedCodes<T>()
         where T : struct, Enum =>
         string.Join(", ", Enum.GetValues<T>().Select(v => CodeOf(v)));
