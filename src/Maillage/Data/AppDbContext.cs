@@ -1,4 +1,5 @@
 using Maillage.Accounts;
+using Maillage.Actors;
 using Maillage.Territories;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Actor> Actors => Set<Actor>();
+    public DbSet<ActorSubtype> ActorSubtypes => Set<ActorSubtype>();
+    public DbSet<Competence> Competences => Set<Competence>();
+    public DbSet<ActorCompetence> ActorCompetences => Set<ActorCompetence>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<RelationType> RelationTypes => Set<RelationType>();
+    public DbSet<ActorRelation> ActorRelations => Set<ActorRelation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -25,6 +33,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            ActorConfiguration.ConfigureForPostgreSql(builder);
+        }
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(AuditedEntity).IsAssignableFrom(t.ClrType)))
         {

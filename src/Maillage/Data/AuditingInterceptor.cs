@@ -98,7 +98,8 @@ public sealed class AuditingInterceptor(TimeProvider time, IHttpContextAccessor 
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (StampProperties.Contains(name) || property.Metadata.IsPrimaryKey() || property.Metadata.IsShadowProperty())
+            if (StampProperties.Contains(name) || property.Metadata.IsPrimaryKey() || property.Metadata.IsShadowProperty()
+                || property.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) == true)
             {
                 continue;
             }
@@ -123,6 +124,7 @@ public sealed class AuditingInterceptor(TimeProvider time, IHttpContextAccessor 
     {
         null => null,
         DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("O", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -49,7 +49,7 @@ public static class Concurrency
     public static Task<List<AuditEntry>> HistoryOfAsync(this AppDbContext db, AuditedEntity entity, int limit = 100, CancellationToken cancellationToken = default) =>
         db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == entity.GetType().Name && a.EntityKey == entity.AuditKey)
-            .OrderByDescending(a => a.Version)
+            .OrderByDescending(a => a.Version).ThenByDescending(a => a.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
 }

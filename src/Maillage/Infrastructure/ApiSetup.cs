@@ -1,3 +1,4 @@
+using Maillage.Actors;
 using Maillage.Territories;
 using Maillage.Territories.Reference;
 using Microsoft.AspNetCore.OpenApi;
@@ -13,6 +14,7 @@ public static class ApiSetup
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapReferenceApi();
         api.MapTerritoryApi();
+        api.MapActorApi();
         return app;
     }
 }

@@ -61,7 +61,7 @@ public static class Problems
     private static readonly HashSet<string> FrenchTitles =
         ["Introuvable", "Accès refusé", "Modification concurrente", "Règle non respectée", "Données invalides",
          "Requête invalide", "Authentification requise", "Trop de requêtes", "Erreur interne", "Erreur",
-         "Méthode non autorisée", "Type de contenu non pris en charge"];
+         "Méthode non autorisée", "Type de contenu non pris en charge", "Doublon probable"];
 
     private static bool HasFrenchTitle(ProblemDetails problem) => problem.Title is not null && FrenchTitles.Contains(problem.Title);
 

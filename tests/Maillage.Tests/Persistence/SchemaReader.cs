@@ -40,7 +40,8 @@ public static class SchemaReader
     private static async Task<Dictionary<string, TableShape>> FromSqliteAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var tables = new Dictionary<string, TableShape>();
-        var names = await QueryAsync(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", cancellationToken);
+        // Ordinary tables only: a full-text index (FTS5 virtual table and its shadow tables) lives outside the EF model.
+        var names = await QueryAsync(db, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'", cancellationToken);
         foreach (var table in names.Select(r => (string)r[0]))
         {
             // table_info: cid, name, type, notnull, dflt_value, pk
