@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Maillage;
 using Maillage.Accounts;
 using Maillage.Data;
@@ -9,7 +11,11 @@ var builder = WebApplication.CreateBuilder(options.HostArgs);
 builder.Configuration.AddCommandLine(options.HostArgs, CommandLine.SwitchMappings);
 
 builder.Logging.ClearProviders();
-builder.Logging.AddJsonConsole(json => json.IncludeScopes = true);
+builder.Logging.AddJsonConsole(json =>
+{
+    json.IncludeScopes = true;
+    json.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+});
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();

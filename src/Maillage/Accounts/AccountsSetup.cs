@@ -11,10 +11,13 @@ public static class AccountsSetup
     public static IServiceCollection AddMaillageAccounts(this IServiceCollection services)
     {
         services.AddSingleton<SetupState>();
+        services.AddSingleton<UnknownAccountAttempts>();
         services.AddScoped<IdentityErrorDescriber, FrenchIdentityErrors>();
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // The user name is the email address, which may hold accents (Élodie@…): no character list.
+                options.User.AllowedUserNameCharacters = "";
                 options.Password.RequiredLength = 10;
                 options.Password.RequiredUniqueChars = 4;
                 options.Password.RequireDigit = false;

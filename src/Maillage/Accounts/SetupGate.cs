@@ -7,9 +7,15 @@ namespace Maillage.Accounts;
 /// Until the first administrator exists, every page leads to the setup page: there is no default password.
 /// The answer is cached once true, since accounts are never all deleted.
 /// </summary>
-public sealed class SetupState(IServiceScopeFactory scopes)
+public sealed class SetupState(IServiceScopeFactory scopes) : IDisposable
 {
     private volatile bool _hasAdministrator;
+
+    /// <summary>
+    /// Serialises changes to the set of administrators within this process: the setup page must never create a
+    /// second administrator, and two administrators must not remove each other's right at the same moment.
+    /// </summary>
+    public SemaphoreSlim AdministratorsLock { get; } = new(1, 1);
 
     public async Task<bool> HasAdministratorAsync(CancellationToken cancellationToken = default)
     {
@@ -25,6 +31,8 @@ public sealed class SetupState(IServiceScopeFactory scopes)
     }
 
     public void AdministratorCreated() => _hasAdministrator = true;
+
+    public void Dispose() => AdministratorsLock.Dispose();
 }
 
 public static class SetupGate

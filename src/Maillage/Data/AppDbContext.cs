@@ -45,6 +45,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             builder.Entity(entity.ClrType).Property(nameof(AuditedEntity.UpdatedBy)).HasMaxLength(256);
             builder.Entity(entity.ClrType).Ignore(nameof(AuditedEntity.AuditTerritoryId));
             builder.Entity(entity.ClrType).Ignore(nameof(AuditedEntity.AuditKey));
+
+            // Entities make their own Guid v7 key. Left "generated on add", a child added through a navigation
+            // (territory.AddMember) arrives with its key set, is taken for an existing row and never inserted.
+            if (entity.FindPrimaryKey()?.Properties is [{ ClrType: var keyType } key] && keyType == typeof(Guid))
+            {
+                builder.Entity(entity.ClrType).Property(key.Name).ValueGeneratedNever();
+            }
         }
     }
 

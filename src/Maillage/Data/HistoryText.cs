@@ -1,8 +1,20 @@
 namespace Maillage.Data;
 
-/// <summary>French words for the history: property names of the entities and actions.</summary>
+/// <summary>French words for the history: entity types, property names of the entities and actions.</summary>
 public static class HistoryText
 {
+    private static readonly Dictionary<string, string> EntityTypes = new()
+    {
+        ["Territory"] = "Territoire",
+        ["TerritoryMember"] = "Membre",
+        ["Actor"] = "Acteur",
+        ["Contact"] = "Interlocuteur",
+        ["ActorRelation"] = "Relation",
+        ["ActorSubtype"] = "Sous-type",
+        ["RelationType"] = "Type de relation",
+        ["Competence"] = "Compétence",
+    };
+
     private static readonly Dictionary<string, string> Properties = new()
     {
         ["Name"] = "Nom",
@@ -60,7 +72,17 @@ public static class HistoryText
     /// <summary>The pseudo-property of the history line written when an actor absorbs a duplicate.</summary>
     public const string MergeProperty = "Merge";
 
+    public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
+
     public static string Property(string name) => Properties.GetValueOrDefault(name, name);
+
+    /// <summary>A recorded value as people read it: yes/no rather than True/False.</summary>
+    public static string? Value(string? value) => value switch
+    {
+        "True" => "Oui",
+        "False" => "Non",
+        _ => value,
+    };
 
     public static string Action(AuditAction action) => action switch
     {

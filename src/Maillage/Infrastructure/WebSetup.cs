@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Maillage.Accounts;
 using Maillage.Data;
@@ -18,6 +20,9 @@ public static class WebSetup
     public static IServiceCollection AddMaillageWeb(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // French text is written as is in the HTML (« é », not « &#xE9; »); the encoder still escapes markup.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = new[] { new CultureInfo("fr-FR"), new CultureInfo("en") };
@@ -58,21 +63,19 @@ public static class WebSetup
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetSlidingWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "inconnu",
-                _ => new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = 20,
-                    Window = TimeSpan.FromMinutes(1),
-                    SegmentsPerWindow = 6,
-                    QueueLimit = 0,
-                }));
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    "Trop de tentatives de connexion depuis cette adresse : réessayez dans une minute.", cancellationToken);
-            };
+            // Only attempts count: showing the form is not one, and must keep working while attempts are refused.
+            limiter.AddPolicy(LoginRateLimit, context => !HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("affichage")
+                : RateLimitPartition.GetSlidingWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "inconnu",
+                    _ => new SlidingWindowRateLimiterOptions
+                    {
+                        PermitLimit = 20,
+                        Window = TimeSpan.FromMinutes(1),
+                        SegmentsPerWindow = 6,
+                        QueueLimit = 0,
+                    }));
+            // No body here: the status code pages answer 429 with the French error page (or a problem for the API).
         });
 
         services.AddSingleton<IXmlRepository, DatabaseXmlRepository>();

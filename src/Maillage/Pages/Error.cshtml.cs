@@ -19,7 +19,7 @@ public sealed class ErrorModel : PageModel
         var status = code ?? 500;
         (Title, Message) = status switch
         {
-            403 => ("Accès refusé", "Votre rôle dans ce territoire ne permet pas cette action. Demandez à un administrateur du territoire de vous donner le rôle nécessaire."),
+            403 => ("Accès refusé", "Vos droits ne permettent pas cette action. Dans un territoire, demandez à l'un de ses administrateurs le rôle nécessaire ; pour l'administration de l'installation, adressez-vous à un administrateur de l'installation."),
             404 => ("Page introuvable", "Cette page n'existe pas, ou elle appartient à un territoire dont vous n'êtes pas membre."),
             400 => ("Requête invalide", "La requête n'a pas pu être lue. Si vous avez envoyé un formulaire, rechargez la page et recommencez."),
             429 => ("Trop de tentatives", "Trop de tentatives en peu de temps : patientez une minute avant de réessayer."),

@@ -17,7 +17,7 @@ public sealed class PerimeterResolver(InseeReference reference)
             }
             else if (reference.Resolve(area.Kind, area.Code) is null)
             {
-                errors.Add($"« {code} » ne figure pas dans le référentiel officiel 2026 ({KindLabel(area.Kind)} inconnu).");
+                errors.Add($"« {code} » ne figure pas dans le référentiel officiel 2026 ({KindLabel(area.Kind)} {(area.Kind is AreaKind.Commune or AreaKind.Region ? "inconnue" : "inconnu")}).");
             }
             else
             {
@@ -41,6 +41,20 @@ public sealed class PerimeterResolver(InseeReference reference)
     public int CommuneCount(Perimeter perimeter) =>
         perimeter.Areas.SelectMany(a => reference.CommuneCodesOf(a.Kind, a.Code)).Distinct().Count();
 
+    /// <summary>The communes a perimeter covers once its EPCI, départements and régions are expanded, and their population.</summary>
+    public PerimeterCoverage Cover(Perimeter perimeter)
+    {
+        var codes = perimeter.Areas.SelectMany(a => reference.CommuneCodesOf(a.Kind, a.Code)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var population = codes.Sum(code => (long)(reference.FindCommune(code)?.Population ?? 0));
+        return new PerimeterCoverage(codes.Count, population);
+    }
+
+    /// <summary>The member communes of an EPCI, by name, to show what choosing the EPCI covers.</summary>
+    public IReadOnlyList<Commune> MembersOf(AreaRef epci) =>
+        epci.Kind == AreaKind.Epci && reference.FindEpci(epci.Code) is { } found
+            ? found.MemberCodes.Select(reference.FindCommune).OfType<Commune>().OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList()
+            : [];
+
     public static string KindLabel(AreaKind kind) => kind switch
     {
         AreaKind.Commune => "commune",
@@ -48,4 +62,15 @@ public sealed class PerimeterResolver(InseeReference reference)
         AreaKind.Departement => "département",
         _ => "région",
     };
+
+    /// <summary>The plural heading of a kind, as perimeters are shown grouped.</summary>
+    public static string KindPluralLabel(AreaKind kind) => kind switch
+    {
+        AreaKind.Commune => "Communes",
+        AreaKind.Epci => "EPCI",
+        AreaKind.Departement => "Départements",
+        _ => "Régions",
+    };
 }
+
+public sealed record PerimeterCoverage(int CommuneCount, long Population);

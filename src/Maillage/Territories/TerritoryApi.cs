@@ -154,7 +154,8 @@ public static class TerritoryApi
             new MemberDto(member.Id, member.UserId, user.Email, user.DisplayName, member.Role.Code(), member.Version));
     }
 
-    private static async Task<IResult> RemoveMemberAsync(Guid territoryId, Guid memberId, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> RemoveMemberAsync(Guid territoryId, Guid memberId, ClaimsPrincipal user, AppDbContext db,
+        CancellationToken cancellationToken)
     {
         var member = await db.TerritoryMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.TerritoryId == territoryId, cancellationToken);
         if (member is null)
@@ -162,12 +163,12 @@ public static class TerritoryApi
             return Problems.NotFound("Ce membre n'existe pas dans ce territoire.");
         }
 
-        db.TerritoryMembers.Remove(member);
-        await db.SaveChangesAsync(cancellationToken);
+        await Members.RemoveAsync(db, member, user.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> RemoveMemberByEmailAsync(Guid territoryId, string? email, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> RemoveMemberByEmailAsync(Guid territoryId, string? email, ClaimsPrincipal user, AppDbContext db,
+        CancellationToken cancellationToken)
     {
         var normalized = email?.Trim().ToUpperInvariant();
         var member = await db.TerritoryMembers
@@ -177,8 +178,7 @@ public static class TerritoryApi
             return Problems.NotFound($"Aucun membre {email} dans ce territoire.");
         }
 
-        db.TerritoryMembers.Remove(member);
-        await db.SaveChangesAsync(cancellationToken);
+        await Members.RemoveAsync(db, member, user.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -208,5 +208,46 @@ public static class Members
         var member = territory.AddMember(user.Id, role);
         await db.SaveChangesAsync(cancellationToken);
         return member;
+    }
+
+    public static async Task<TerritoryMember> FindAsync(AppDbContext db, Guid territoryId, Guid memberId, CancellationToken cancellationToken) =>
+        await db.TerritoryMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.TerritoryId == territoryId, cancellationToken)
+        ?? throw new NotFoundException("Ce membre n'existe pas dans ce territoire.");
+
+    /// <summary>Changes a role edited at <paramref name="version"/>; a stale version is a conflict, not an overwrite.</summary>
+    public static async Task ChangeRoleAsync(AppDbContext db, TerritoryMember member, TerritoryRole role, long? version,
+        string? actingUserId, CancellationToken cancellationToken)
+    {
+        await db.ExpectVersionAsync(member, version, cancellationToken);
+        if (role != TerritoryRole.Administrateur)
+        {
+            await EnsureNotLastAdministratorAsync(db, member, actingUserId,
+                "Vous êtes le seul administrateur de ce territoire : nommez d'abord un autre administrateur avant de changer votre propre rôle.",
+                cancellationToken);
+        }
+
+        member.ChangeRole(role);
+        await db.SaveCheckedAsync(cancellationToken);
+    }
+
+    public static async Task RemoveAsync(AppDbContext db, TerritoryMember member, string? actingUserId, CancellationToken cancellationToken)
+    {
+        await EnsureNotLastAdministratorAsync(db, member, actingUserId,
+            "Vous êtes le seul administrateur de ce territoire : nommez d'abord un autre administrateur avant de vous en retirer.",
+            cancellationToken);
+        db.TerritoryMembers.Remove(member);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // A territory whose only administrator leaves or steps down can no longer be managed by its own members.
+    private static async Task EnsureNotLastAdministratorAsync(AppDbContext db, TerritoryMember member, string? actingUserId,
+        string message, CancellationToken cancellationToken)
+    {
+        if (member.UserId == actingUserId && member.Role == TerritoryRole.Administrateur
+            && !await db.TerritoryMembers.AnyAsync(
+                m => m.TerritoryId == member.TerritoryId && m.Id != member.Id && m.Role == TerritoryRole.Administrateur, cancellationToken))
+        {
+            throw new DomainException(message);
+        }
     }
 }

@@ -130,8 +130,8 @@ public class MaillageApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var email = $"{label}-{Guid.NewGuid():N}@exemple.fr";
         using var scope = Services.CreateScope();
-        var user = await AccountCommands.CreateAsync(
-            scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), TimeProvider.System, email, Password, administrator);
+        var user = await AccountCommands.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
+            scope.ServiceProvider.GetRequiredService<TimeProvider>(), email, Password, administrator);
         return new TestUser(user.Id, email, Password);
     }
 

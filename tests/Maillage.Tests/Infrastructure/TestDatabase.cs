@@ -74,6 +74,12 @@ public sealed class TestDatabase
         return new TestDatabase(kind, dataDirectory, connectionString);
     }
 
+    /// <summary>A SQLite data directory filled by something else, such as the command line.</summary>
+    public static TestDatabase Existing(DatabaseKind kind, string dataDirectory) =>
+        kind == DatabaseKind.Sqlite
+            ? new TestDatabase(kind, dataDirectory, null)
+            : throw new NotSupportedException("Seul un dossier de données SQLite existant peut être repris.");
+
     /// <summary>Removes the data directory; PostgreSQL databases go with the throwaway cluster.</summary>
     public void DeleteFiles()
     {

@@ -25,9 +25,7 @@ public abstract class DatabaseTests(MaillageApp app)
         var differences = await app.WithDbAsync(async db =>
             SchemaReader.Compare(SchemaReader.FromModel(db), await SchemaReader.FromDatabaseAsync(db, Cancellation)));
 
-        differences.ShouldBeEmpty(
-            $"Le schéma créé par les migrations ({app.Kind}) diffère du modèle EF ; écrivez la migration qui manque :\n  " +
-            string.Join("\n  ", differences));
+        differences.ShouldBeNone($"Le schéma créé par les migrations ({app.Kind}) diffère du modèle EF ; écrivez la migration qui manque");
     }
 
     [Fact]

@@ -248,10 +248,10 @@ public sealed class InseeReferenceTests
     }
 
     [Fact]
-    public void Loading_the_embedded_reference_takes_less_than_a_second()
+    public void Loading_the_embedded_reference_takes_well_under_two_seconds()
     {
         // LoadEmbedded() caches its result, so time the parse it does on first use. Best of three, because other
-        // builds share this machine's two cores and one unlucky time slice says nothing about the code.
+        // builds share this machine's two cores and one unlucky time slice says nothing about the code. About 0.2 s idle.
         var best = TimeSpan.MaxValue;
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -264,7 +264,7 @@ public sealed class InseeReferenceTests
             best = stopwatch.Elapsed < best ? stopwatch.Elapsed : best;
         }
 
-        best.ShouldBeLessThan(TimeSpan.FromSeconds(1));
+        best.ShouldBeLessThan(TimeSpan.FromSeconds(2));
     }
 
     [Fact]

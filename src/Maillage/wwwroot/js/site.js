@@ -14,3 +14,21 @@ document.addEventListener("submit", (event) => {
         event.preventDefault();
     }
 });
+
+// Copy buttons: <button type="button" data-copy="#field" data-copied="Copié">. Selecting the field is the fallback.
+document.addEventListener("click", async (event) => {
+    const button = event.target.closest("[data-copy]");
+    const field = button && document.querySelector(button.dataset.copy);
+    if (!field) {
+        return;
+    }
+    field.select();
+    try {
+        await navigator.clipboard.writeText(field.value);
+        if (button.dataset.copied) {
+            button.textContent = button.dataset.copied;
+        }
+    } catch {
+        // No clipboard access (insecure context or refused): the text stays selected for Ctrl+C.
+    }
+});
