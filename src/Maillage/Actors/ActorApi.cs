@@ -188,7 +188,6 @@ public static class ActorApi
         }
 
         await db.ExpectVersionAsync(actor, input.Version ?? IfMatch(request), cancellationToken);
-        actor.Rename(input.Name!, input.Acronym);
         await ApplyAsync(actor, input, db, reference, perimeters, cancellationToken);
         await db.SaveCheckedAsync(cancellationToken);
         return TypedResults.Ok(await ToDtoAsync(actor, db, reference, cancellationToken));

@@ -117,14 +117,23 @@ public sealed class ActorDirectory(AppDbContext db, InseeReference reference)
             return new DirectoryPage([], 0, page, pageSize);
         }
 
-        var total = query.CountTotal ? await filtered.CountAsync(cancellationToken) : -1;
-        var items = await Order(filtered, query.Sort)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(a => new DirectoryRow(a.Id, a.Name, a.Acronym, a.Family, a.Subtype, a.Siren, a.Siret, a.Rna, a.CommuneCode,
-                a.CompetenceLabels, a.Modes, a.UpdatedAt, a.Version))
-            .ToListAsync(cancellationToken);
+        var total = !query.CountTotal ? -1
+            : IsCompetenceOnly(query) ? await CountCompetenceAsync(territoryId, query.Competence!, cancellationToken)
+            : await filtered.CountAsync(cancellationToken);
+        var items = await PageOf(filtered, query.Sort, page, pageSize).ToListAsync(cancellationToken);
         return new DirectoryPage(items, total, page, pageSize);
+    }
+
+    /// <summary>
+    /// The page's ids first, read from an index that holds the filter and the order, then only those rows:
+    /// sorting or skipping never reads the rows it does not return.
+    /// </summary>
+    public IQueryable<DirectoryRow> PageOf(IQueryable<Actor> filtered, DirectorySort sort, int page, int pageSize)
+    {
+        var pageIds = Order(filtered, sort).Skip((page - 1) * pageSize).Take(pageSize).Select(a => a.Id);
+        return Order(db.Actors.AsNoTracking().Where(a => pageIds.Contains(a.Id)), sort)
+            .Select(a => new DirectoryRow(a.Id, a.Name, a.Acronym, a.Family, a.Subtype, a.Siren, a.Siret, a.Rna, a.CommuneCode,
+                a.CompetenceLabels, a.Modes, a.UpdatedAt, a.Version));
     }
 
     /// <summary>The territory's actors matching the query, or null when a filter names nothing that exists.</summary>
@@ -190,11 +199,27 @@ public sealed class ActorDirectory(AppDbContext db, InseeReference reference)
 
         if (query.Modes != InterventionModes.None)
         {
-            var modes = query.Modes;
-            actors = actors.Where(a => (a.Modes & modes) == modes);
+            // Every set of modes that includes the wanted ones, so that the (TerritoryId, Modes) index can seek them.
+            var sets = WithModes(query.Modes);
+            actors = actors.Where(a => sets.Contains(a.Modes));
         }
 
         return actors;
+    }
+
+    private static bool IsCompetenceOnly(DirectoryQuery query) =>
+        !string.IsNullOrWhiteSpace(query.Competence) && string.IsNullOrWhiteSpace(query.Q) && query.Family is null
+        && string.IsNullOrWhiteSpace(query.Subtype) && string.IsNullOrWhiteSpace(query.Commune) && query.Modes == InterventionModes.None;
+
+    /// <summary>
+    /// The actors tagged with a competence, counted from the links alone: a competence belongs to one territory and
+    /// <see cref="Actor.SetCompetences"/> only links actors of that territory, so no actor row needs reading.
+    /// </summary>
+    private async Task<int> CountCompetenceAsync(Guid territoryId, string competence, CancellationToken cancellationToken)
+    {
+        var key = TextKey.Normalize(competence);
+        var id = await db.Competences.Where(c => c.TerritoryId == territoryId && c.Key == key).Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        return await db.ActorCompetences.CountAsync(l => l.CompetenceId == id, cancellationToken);
     }
 
     /// <summary>
@@ -206,6 +231,13 @@ public sealed class ActorDirectory(AppDbContext db, InseeReference reference)
         // Translated to "NameKey >= @prefix AND NameKey < @upper": the database compares bytes, not culture.
         var upper = prefix + TextKey.Last;
         return actors.Where(a => a.NameKey.CompareTo(prefix) >= 0 && a.NameKey.CompareTo(upper) < 0);
+    }
+
+    /// <summary>Every combination of modes that contains all of <paramref name="wanted"/>.</summary>
+    public static IReadOnlyList<InterventionModes> WithModes(InterventionModes wanted)
+    {
+        var all = InterventionModeCodes.All.Aggregate(InterventionModes.None, (set, m) => set | m.Mode);
+        return Enumerable.Range(0, (int)all + 1).Select(v => (InterventionModes)v).Where(v => (v & wanted) == wanted && (v & ~all) == 0).ToList();
     }
 
     /// <summary>The commune codes a "commune" filter stands for: one commune, or the members of an EPCI.</summary>

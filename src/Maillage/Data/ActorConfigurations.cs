@@ -37,12 +37,14 @@ internal sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
         builder.HasOne<Territory>().WithMany().HasForeignKey(a => a.TerritoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.CompetenceLinks).WithOne().HasForeignKey(l => l.ActorId).OnDelete(DeleteBehavior.Cascade);
 
-        // The directory's orders and filters, each led by the territory (see docs/decisions/0006-actors.md).
+        // The directory's filters and orders, each led by the territory and ended by the sort keys, so that a page's
+        // ids are read from the index alone (see docs/decisions/0006-actors.md).
         builder.HasIndex(a => new { a.TerritoryId, a.NameKey, a.Id });
-        builder.HasIndex(a => new { a.TerritoryId, a.Family, a.NameKey });
-        builder.HasIndex(a => new { a.TerritoryId, a.UpdatedAt });
-        builder.HasIndex(a => new { a.TerritoryId, a.Subtype });
-        builder.HasIndex(a => new { a.TerritoryId, a.CommuneCode });
+        builder.HasIndex(a => new { a.TerritoryId, a.Family, a.NameKey, a.Id });
+        builder.HasIndex(a => new { a.TerritoryId, a.UpdatedAt, a.Id });
+        builder.HasIndex(a => new { a.TerritoryId, a.Subtype, a.NameKey, a.Id });
+        builder.HasIndex(a => new { a.TerritoryId, a.CommuneCode, a.NameKey, a.Id });
+        builder.HasIndex(a => new { a.TerritoryId, a.Modes });
         builder.HasIndex(a => new { a.TerritoryId, a.Siren });
         builder.HasIndex(a => new { a.TerritoryId, a.Siret });
         builder.HasIndex(a => new { a.TerritoryId, a.Rna });
@@ -67,7 +69,8 @@ internal sealed class ActorCompetenceConfiguration : IEntityTypeConfiguration<Ac
     {
         builder.HasKey(l => new { l.ActorId, l.CompetenceId });
         builder.HasOne<Competence>().WithMany().HasForeignKey(l => l.CompetenceId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(l => l.CompetenceId);
+        // Covering: a competence filter reads the actors' ids from the index alone.
+        builder.HasIndex(l => new { l.CompetenceId, l.ActorId });
     }
 }
 

@@ -46,6 +46,7 @@ public static class DatabaseSetup
             else
             {
                 db.UseSqlite(connectionString ?? SqliteConnectionString(options.DataDirectory));
+                db.AddInterceptors(new SqliteTuning());
             }
 
             db.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());

@@ -60,10 +60,11 @@ public sealed class Actors : Migration
                 table.ForeignKey("FK_Actors_Territories_TerritoryId", x => x.TerritoryId, "Territories", "Id", onDelete: ReferentialAction.Cascade);
             });
         migrationBuilder.CreateIndex("IX_Actors_TerritoryId_NameKey_Id", "Actors", ["TerritoryId", "NameKey", "Id"]);
-        migrationBuilder.CreateIndex("IX_Actors_TerritoryId_Family_NameKey", "Actors", ["TerritoryId", "Family", "NameKey"]);
-        migrationBuilder.CreateIndex("IX_Actors_TerritoryId_UpdatedAt", "Actors", ["TerritoryId", "UpdatedAt"]);
-        migrationBuilder.CreateIndex("IX_Actors_TerritoryId_Subtype", "Actors", ["TerritoryId", "Subtype"]);
-        migrationBuilder.CreateIndex("IX_Actors_TerritoryId_CommuneCode", "Actors", ["TerritoryId", "CommuneCode"]);
+        migrationBuilder.CreateIndex("IX_Actors_TerritoryId_Family_NameKey_Id", "Actors", ["TerritoryId", "Family", "NameKey", "Id"]);
+        migrationBuilder.CreateIndex("IX_Actors_TerritoryId_UpdatedAt_Id", "Actors", ["TerritoryId", "UpdatedAt", "Id"]);
+        migrationBuilder.CreateIndex("IX_Actors_TerritoryId_Subtype_NameKey_Id", "Actors", ["TerritoryId", "Subtype", "NameKey", "Id"]);
+        migrationBuilder.CreateIndex("IX_Actors_TerritoryId_CommuneCode_NameKey_Id", "Actors", ["TerritoryId", "CommuneCode", "NameKey", "Id"]);
+        migrationBuilder.CreateIndex("IX_Actors_TerritoryId_Modes", "Actors", ["TerritoryId", "Modes"]);
         migrationBuilder.CreateIndex("IX_Actors_TerritoryId_Siren", "Actors", ["TerritoryId", "Siren"]);
         migrationBuilder.CreateIndex("IX_Actors_TerritoryId_Siret", "Actors", ["TerritoryId", "Siret"]);
         migrationBuilder.CreateIndex("IX_Actors_TerritoryId_Rna", "Actors", ["TerritoryId", "Rna"]);
@@ -149,7 +150,7 @@ public sealed class Actors : Migration
                 table.ForeignKey("FK_ActorCompetences_Actors_ActorId", x => x.ActorId, "Actors", "Id", onDelete: ReferentialAction.Cascade);
                 table.ForeignKey("FK_ActorCompetences_Competences_CompetenceId", x => x.CompetenceId, "Competences", "Id", onDelete: ReferentialAction.Cascade);
             });
-        migrationBuilder.CreateIndex("IX_ActorCompetences_CompetenceId", "ActorCompetences", "CompetenceId");
+        migrationBuilder.CreateIndex("IX_ActorCompetences_CompetenceId_ActorId", "ActorCompetences", ["CompetenceId", "ActorId"]);
 
         migrationBuilder.CreateTable(
             name: "Contacts",
