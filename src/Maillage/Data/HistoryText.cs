@@ -7,6 +7,12 @@ public static class HistoryText
     {
         ["Territory"] = "Territoire",
         ["TerritoryMember"] = "Membre",
+        ["Actor"] = "Acteur",
+        ["Contact"] = "Interlocuteur",
+        ["ActorRelation"] = "Relation",
+        ["ActorSubtype"] = "Sous-type",
+        ["RelationType"] = "Type de relation",
+        ["Competence"] = "Compétence",
     };
 
     private static readonly Dictionary<string, string> Properties = new()

@@ -22,6 +22,9 @@ public sealed class ShowModel(AppDbContext db, CurrentTerritory current, Perimet
     public IReadOnlyList<AreaGroup> Perimeter { get; private set; } = [];
     public PerimeterCoverage Coverage { get; private set; } = new(0, 0);
     public int MemberCount { get; private set; }
+
+    /// <summary>How many actors of each family the territory has registered, every family listed.</summary>
+    public IReadOnlyList<(Actors.ActorFamily Family, int Count)> ActorsByFamily { get; private set; } = [];
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
     [TempData]
@@ -39,6 +42,10 @@ public sealed class ShowModel(AppDbContext db, CurrentTerritory current, Perimet
             .ToList();
         Coverage = perimeters.Cover(perimeter);
         MemberCount = await db.TerritoryMembers.CountAsync(m => m.TerritoryId == territoryId, cancellationToken);
+        var counts = await db.Actors.Where(a => a.TerritoryId == territoryId).GroupBy(a => a.Family)
+            .Select(g => new { Family = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Family, g => g.Count, cancellationToken);
+        ActorsByFamily = Actors.ActorFamilies.All.Select(f => (f, counts.GetValueOrDefault(f))).ToList();
         History = await db.HistoryOfAsync(Territory, HistoryLength, cancellationToken);
     }
 }

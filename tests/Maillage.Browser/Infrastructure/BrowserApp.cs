@@ -68,6 +68,14 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return territory.Id;
     }
 
+    /// <summary>Makes an existing account a member of a territory with a role, as its administrator would.</summary>
+    public async Task AddMemberAsync(Guid territoryId, Person person, TerritoryRole role)
+    {
+        using var scope = Services.CreateScope();
+        await Members.AddAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), territoryId, person.Email, role,
+            TestContext.Current.CancellationToken);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -1,0 +1,193 @@
+using Maillage.Data;
+using Maillage.Infrastructure;
+using Maillage.Territories;
+using Maillage.Territories.Reference;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Maillage.Actors;
+
+/// <summary>An actor's page: identity, contacts, relations read from this actor's side, and history.</summary>
+[TerritoryPage(TerritoryRole.Lecteur, TerritoryRole.Pilote)]
+public sealed class ShowModel(AppDbContext db, InseeReference reference, PerimeterResolver perimeters, CurrentTerritory current) : PageModel
+{
+    public const int HistoryLength = 20;
+    public const int CandidateCount = 10;
+
+    /// <summary>A relation as this actor reads it: "membre de X" from its source, "a pour membre Y" from its target.</summary>
+    public sealed record RelationLine(Guid Id, string Reading, Guid OtherId, string OtherName, ActorFamily OtherFamily,
+        DateOnly? StartDate, DateOnly? EndDate, int? Strength, string? Notes, long Version);
+
+    public sealed record CandidateList(string Query, IReadOnlyList<DirectoryRow> Rows);
+
+    public Actor Actor { get; private set; } = null!;
+    public string? SubtypeLabel { get; private set; }
+    public Commune? Commune { get; private set; }
+    public IReadOnlyList<AreaRef> Perimeter { get; private set; } = [];
+    public PerimeterCoverage Coverage { get; private set; } = new(0, 0);
+    public IReadOnlyList<Contact> Contacts { get; private set; } = [];
+    public IReadOnlyList<RelationLine> Relations { get; private set; } = [];
+    public IReadOnlyList<RelationTypeOption> RelationTypes { get; private set; } = [];
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public CandidateList Candidates { get; private set; } = new("", []);
+    public bool CanEdit => current.Required.Can(TerritoryRole.Pilote);
+
+    /// <summary>The relation form, bound by <see cref="OnPostAddRelationAsync"/> only.</summary>
+    public RelationForm Relation { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public Task OnGetAsync(Guid territoryId, Guid actorId, string? cible, CancellationToken cancellationToken) =>
+        LoadAsync(territoryId, actorId, cible, cancellationToken);
+
+    /// <summary>The htmx side of the relation form: actors of the directory matching the name typed.</summary>
+    public async Task<IActionResult> OnGetTargetsAsync(Guid territoryId, Guid actorId, string? cible, CancellationToken cancellationToken)
+    {
+        await EnsureExistsAsync(territoryId, actorId, cancellationToken);
+        return Partial("_RelationCandidates", await FindCandidatesAsync(territoryId, actorId, cible, cancellationToken));
+    }
+
+    public async Task<IActionResult> OnPostAddRelationAsync(Guid territoryId, Guid actorId, [Bind(Prefix = nameof(Relation))] RelationForm relation,
+        CancellationToken cancellationToken)
+    {
+        Relation = relation;
+        await LoadAsync(territoryId, actorId, null, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var target = await db.Actors.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == relation.TargetActorId && a.TerritoryId == territoryId, cancellationToken);
+        if (target is null)
+        {
+            ModelState.AddModelError("Relation.TargetActorId", "Acteur lié : cet acteur n'existe pas dans ce territoire.");
+            return Page();
+        }
+
+        var catalog = await RelationTypeCatalog.LoadAsync(db, territoryId, cancellationToken);
+        ActorRelation? created = null;
+        FieldErrors.Try(ModelState, () => created = new ActorRelation(Actor, target, relation.Type!, catalog, relation.StartDate, relation.EndDate,
+            relation.Strength, relation.Notes), nameof(Relation));
+        if (created is null)
+        {
+            return Page();
+        }
+
+        var between = await db.ActorRelations.AsNoTracking()
+            .Where(r => r.TerritoryId == territoryId
+                        && ((r.SourceActorId == actorId && r.TargetActorId == target.Id) || (r.SourceActorId == target.Id && r.TargetActorId == actorId)))
+            .ToListAsync(cancellationToken);
+        if (between.Any(r => r.Duplicates(actorId, target.Id, created.Type, created.StartDate, catalog)))
+        {
+            ModelState.AddModelError(string.Empty, "Relation : cette relation existe déjà entre ces deux acteurs, avec le même type et la même date de début.");
+            return Page();
+        }
+
+        db.ActorRelations.Add(created);
+        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = $"Relation enregistrée : « {Actor.Name} » {catalog.Find(created.Type)!.Label} « {target.Name} ».";
+        return Redirect($"/territoires/{territoryId}/acteurs/{actorId}#relations");
+    }
+
+    public async Task<IActionResult> OnPostDeleteRelationAsync(Guid territoryId, Guid actorId, Guid relationId, long? version,
+        CancellationToken cancellationToken)
+    {
+        await EnsureExistsAsync(territoryId, actorId, cancellationToken);
+        var relation = await db.ActorRelations.SingleOrDefaultAsync(
+            r => r.Id == relationId && r.TerritoryId == territoryId && (r.SourceActorId == actorId || r.TargetActorId == actorId), cancellationToken);
+        if (relation is null)
+        {
+            StatusMessage = "Cette relation n'existe plus : quelqu'un l'a peut-être déjà supprimée.";
+            return Redirect($"/territoires/{territoryId}/acteurs/{actorId}#relations");
+        }
+
+        await LoadAsync(territoryId, actorId, null, cancellationToken);
+        await db.ExpectVersionAsync(relation, version, cancellationToken);
+        db.ActorRelations.Remove(relation);
+        await db.SaveCheckedAsync(cancellationToken);
+        StatusMessage = "La relation est supprimée.";
+        return Redirect($"/territoires/{territoryId}/acteurs/{actorId}#relations");
+    }
+
+    public async Task<IActionResult> OnPostDeleteContactAsync(Guid territoryId, Guid actorId, Guid contactId, CancellationToken cancellationToken)
+    {
+        await EnsureExistsAsync(territoryId, actorId, cancellationToken);
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.TerritoryId == territoryId && c.ActorId == actorId, cancellationToken);
+        if (contact is null)
+        {
+            StatusMessage = "Cet interlocuteur n'existe plus : quelqu'un l'a peut-être déjà supprimé.";
+            return Redirect($"/territoires/{territoryId}/acteurs/{actorId}#interlocuteurs");
+        }
+
+        db.Contacts.Remove(contact);
+        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = $"L'interlocuteur « {contact.DisplayName} » est supprimé.";
+        return Redirect($"/territoires/{territoryId}/acteurs/{actorId}#interlocuteurs");
+    }
+
+    public string FormatDate(DateOnly? date) => date?.ToString("d", System.Globalization.CultureInfo.CurrentCulture) ?? "";
+
+    private async Task EnsureExistsAsync(Guid territoryId, Guid actorId, CancellationToken cancellationToken)
+    {
+        if (!await db.Actors.AnyAsync(a => a.Id == actorId && a.TerritoryId == territoryId, cancellationToken))
+        {
+            throw new NotFoundException("Cet acteur n'existe pas dans ce territoire.");
+        }
+    }
+
+    private async Task<CandidateList> FindCandidatesAsync(Guid territoryId, Guid actorId, string? query, CancellationToken cancellationToken)
+    {
+        var text = (query ?? "").Trim();
+        if (text.Length == 0)
+        {
+            return new CandidateList("", []);
+        }
+
+        var page = await new ActorDirectory(db, reference).SearchAsync(territoryId,
+            new DirectoryQuery { Q = text, PageSize = CandidateCount + 1, CountTotal = false }, cancellationToken);
+        return new CandidateList(text, page.Items.Where(r => r.Id != actorId).Take(CandidateCount).ToList());
+    }
+
+    // Loaded before any change, so that a form refused by a rule is shown again with the whole page.
+    private async Task LoadAsync(Guid territoryId, Guid actorId, string? candidateQuery, CancellationToken cancellationToken)
+    {
+        Actor = await db.Actors.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actorId && a.TerritoryId == territoryId, cancellationToken)
+                ?? throw new NotFoundException("Cet acteur n'existe pas dans ce territoire.");
+        var subtypes = await SubtypeCatalog.LoadAsync(db, territoryId, cancellationToken);
+        SubtypeLabel = Actor.Subtype is null ? null : subtypes.Find(Actor.Subtype)?.Label ?? Actor.Subtype;
+        Commune = Actor.CommuneCode is null ? null : reference.FindCommune(Actor.CommuneCode);
+        Perimeter = perimeters.Describe(Actor.Perimeter);
+        Coverage = perimeters.Cover(Actor.Perimeter);
+        Contacts = await db.Contacts.AsNoTracking()
+            .Where(c => c.TerritoryId == territoryId && c.ActorId == actorId)
+            .OrderBy(c => c.AnonymisedAt != null).ThenBy(c => c.LastName).ThenBy(c => c.FirstName)
+            .ToListAsync(cancellationToken);
+
+        var catalog = await RelationTypeCatalog.LoadAsync(db, territoryId, cancellationToken);
+        RelationTypes = catalog.Options;
+        var relations = await db.ActorRelations.AsNoTracking()
+            .Where(r => r.TerritoryId == territoryId && (r.SourceActorId == actorId || r.TargetActorId == actorId))
+            .ToListAsync(cancellationToken);
+        var otherIds = relations.Select(r => r.SourceActorId == actorId ? r.TargetActorId : r.SourceActorId).Distinct().ToList();
+        var others = await db.Actors.AsNoTracking()
+            .Where(a => a.TerritoryId == territoryId && otherIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Name, a.Family })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var french = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
+        Relations = relations
+            .Select(r =>
+            {
+                var fromSource = r.SourceActorId == actorId;
+                var other = others[fromSource ? r.TargetActorId : r.SourceActorId];
+                var reading = catalog.Find(r.Type)?.Reading(fromSource) ?? r.Type;
+                return new RelationLine(r.Id, reading, other.Id, other.Name, other.Family, r.StartDate, r.EndDate, r.Strength, r.Notes, r.Version);
+            })
+            .OrderBy(r => r.Reading, french).ThenBy(r => r.OtherName, french)
+            .ToList();
+        History = await db.HistoryOfAsync(Actor, HistoryLength, cancellationToken);
+        Candidates = await FindCandidatesAsync(territoryId, actorId, candidateQuery, cancellationToken);
+    }
+}
