@@ -541,26 +541,14 @@ public static class ActorApi
 
     private static async Task<IResult> CreateSubtypeAsync(Guid territoryId, SubtypeInput input, AppDbContext db, CancellationToken cancellationToken)
     {
-        var subtype = new ActorSubtype(territoryId, ActorFamilies.Parse(input.Family), input.Label!);
-        if ((await SubtypeCatalog.LoadAsync(db, territoryId, cancellationToken)).Find(subtype.Code) is { } existing)
-        {
-            throw new DomainException($"Libellé : le sous-type « {existing.Label} » existe déjà ({existing.Family.Label()}).");
-        }
-
-        db.ActorSubtypes.Add(subtype);
+        var subtype = await Vocabulary.AddSubtypeAsync(db, territoryId, ActorFamilies.Parse(input.Family), input.Label!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/territories/{territoryId}/actor-codes", new CodeLabel(subtype.Code, subtype.Label));
     }
 
     private static async Task<IResult> CreateRelationTypeAsync(Guid territoryId, RelationTypeInput input, AppDbContext db, CancellationToken cancellationToken)
     {
-        var type = new RelationType(territoryId, input.Label!, input.ReverseLabel, input.Symmetric);
-        if ((await RelationTypeCatalog.LoadAsync(db, territoryId, cancellationToken)).Find(type.Code) is { } existing)
-        {
-            throw new DomainException($"Libellé : le type de relation « {existing.Label} » existe déjà.");
-        }
-
-        db.RelationTypes.Add(type);
+        var type = await Vocabulary.AddRelationTypeAsync(db, territoryId, input.Label!, input.ReverseLabel, input.Symmetric, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/territories/{territoryId}/actor-codes",
             new RelationTypeDto(type.Code, type.Label, type.ReverseLabel, type.IsSymmetric));
