@@ -459,7 +459,7 @@ public static class ActorApi
 
         var catalog = await RelationTypeCatalog.LoadAsync(db, territoryId, cancellationToken);
         var relation = new ActorRelation(source, target, input.Type!, catalog, input.StartDate, input.EndDate, input.Strength, input.Notes);
-        await EnsureNotRepeatedAsync(db, relation, catalog, cancellationToken);
+        await ActorRelation.EnsureNotRepeatedAsync(db, relation, catalog, cancellationToken);
         db.ActorRelations.Add(relation);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/territories/{territoryId}/relations/{relation.Id}",
@@ -486,7 +486,7 @@ public static class ActorApi
         await db.ExpectVersionAsync(relation, input.Version ?? IfMatch(request), cancellationToken);
         var catalog = await RelationTypeCatalog.LoadAsync(db, territoryId, cancellationToken);
         relation.Update(input.Type!, catalog, input.StartDate, input.EndDate, input.Strength, input.Notes);
-        await EnsureNotRepeatedAsync(db, relation, catalog, cancellationToken);
+        await ActorRelation.EnsureNotRepeatedAsync(db, relation, catalog, cancellationToken);
         await db.SaveCheckedAsync(cancellationToken);
         var target = await db.Actors.AsNoTracking().Where(a => a.Id == relation.TargetActorId).Select(a => new ActorRef(a.Id, a.Name))
             .SingleAsync(cancellationToken);
@@ -506,19 +506,6 @@ public static class ActorApi
         db.ActorRelations.Remove(relation);
         await db.SaveCheckedAsync(cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    private static async Task EnsureNotRepeatedAsync(AppDbContext db, ActorRelation relation, RelationTypeCatalog catalog, CancellationToken cancellationToken)
-    {
-        var (a, b) = (relation.SourceActorId, relation.TargetActorId);
-        var between = await db.ActorRelations.AsNoTracking()
-            .Where(r => r.TerritoryId == relation.TerritoryId && r.Id != relation.Id
-                        && ((r.SourceActorId == a && r.TargetActorId == b) || (r.SourceActorId == b && r.TargetActorId == a)))
-            .ToListAsync(cancellationToken);
-        if (between.Any(r => r.Duplicates(a, b, relation.Type, relation.StartDate, catalog)))
-        {
-            throw new DomainException("Relation : cette relation existe déjà entre ces deux acteurs, avec le même type et la même date de début.");
-        }
     }
 
     // ---------------------------------------------------------------- codes and vocabularies
