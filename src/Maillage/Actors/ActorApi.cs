@@ -459,7 +459,7 @@ public static class ActorApi
 
         var catalog = await RelationTypeCatalog.LoadAsync(db, territoryId, cancellationToken);
         var relation = new ActorRelation(source, target, input.Type!, catalog, input.StartDate, input.EndDate, input.Strength, input.Notes);
-        await EnsureNotRepeatedAsync(db, relation, catalog, cancellationToken);
+        await ActorRelation.EnsureNotRepeatedAsync(db, relation, catalog, cancellationToken);
         db.ActorRelations.Add(relation);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/territories/{territoryId}/relations/{relation.Id}",
@@ -486,7 +486,7 @@ public static class ActorApi
         await db.ExpectVersionAsync(relation, input.Version ?? IfMatch(request), cancellationToken);
         var catalog = await RelationTypeCatalog.LoadAsync(db, territoryId, cancellationToken);
         relation.Update(input.Type!, catalog, input.StartDate, input.EndDate, input.Strength, input.Notes);
-        await EnsureNotRepeatedAsync(db, relation, catalog, cancellationToken);
+        await ActorRelation.EnsureNotRepeatedAsync(db, relation, catalog, cancellationToken);
         await db.SaveCheckedAsync(cancellationToken);
         var target = await db.Actors.AsNoTracking().Where(a => a.Id == relation.TargetActorId).Select(a => new ActorRef(a.Id, a.Name))
             .SingleAsync(cancellationToken);
@@ -506,19 +506,6 @@ public static class ActorApi
         db.ActorRelations.Remove(relation);
         await db.SaveCheckedAsync(cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    private static async Task EnsureNotRepeatedAsync(AppDbContext db, ActorRelation relation, RelationTypeCatalog catalog, CancellationToken cancellationToken)
-    {
-        var (a, b) = (relation.SourceActorId, relation.TargetActorId);
-        var between = await db.ActorRelations.AsNoTracking()
-            .Where(r => r.TerritoryId == relation.TerritoryId && r.Id != relation.Id
-                        && ((r.SourceActorId == a && r.TargetActorId == b) || (r.SourceActorId == b && r.TargetActorId == a)))
-            .ToListAsync(cancellationToken);
-        if (between.Any(r => r.Duplicates(a, b, relation.Type, relation.StartDate, catalog)))
-        {
-            throw new DomainException("Relation : cette relation existe déjà entre ces deux acteurs, avec le même type et la même date de début.");
-        }
     }
 
     // ---------------------------------------------------------------- codes and vocabularies
@@ -541,26 +528,14 @@ public static class ActorApi
 
     private static async Task<IResult> CreateSubtypeAsync(Guid territoryId, SubtypeInput input, AppDbContext db, CancellationToken cancellationToken)
     {
-        var subtype = new ActorSubtype(territoryId, ActorFamilies.Parse(input.Family), input.Label!);
-        if ((await SubtypeCatalog.LoadAsync(db, territoryId, cancellationToken)).Find(subtype.Code) is { } existing)
-        {
-            throw new DomainException($"Libellé : le sous-type « {existing.Label} » existe déjà ({existing.Family.Label()}).");
-        }
-
-        db.ActorSubtypes.Add(subtype);
+        var subtype = await Vocabulary.AddSubtypeAsync(db, territoryId, ActorFamilies.Parse(input.Family), input.Label!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/territories/{territoryId}/actor-codes", new CodeLabel(subtype.Code, subtype.Label));
     }
 
     private static async Task<IResult> CreateRelationTypeAsync(Guid territoryId, RelationTypeInput input, AppDbContext db, CancellationToken cancellationToken)
     {
-        var type = new RelationType(territoryId, input.Label!, input.ReverseLabel, input.Symmetric);
-        if ((await RelationTypeCatalog.LoadAsync(db, territoryId, cancellationToken)).Find(type.Code) is { } existing)
-        {
-            throw new DomainException($"Libellé : le type de relation « {existing.Label} » existe déjà.");
-        }
-
-        db.RelationTypes.Add(type);
+        var type = await Vocabulary.AddRelationTypeAsync(db, territoryId, input.Label!, input.ReverseLabel, input.Symmetric, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/territories/{territoryId}/actor-codes",
             new RelationTypeDto(type.Code, type.Label, type.ReverseLabel, type.IsSymmetric));

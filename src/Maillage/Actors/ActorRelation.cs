@@ -99,6 +99,23 @@ public sealed class ActorRelation : AuditedEntity
         var reversed = SourceActorId == targetActorId && TargetActorId == sourceActorId;
         return same || (reversed && catalog.Find(type)?.IsSymmetric == true);
     }
+
+    /// <summary>Refuses a relation that another one of the same pair already says (see <see cref="Duplicates"/>).</summary>
+    public static async Task EnsureNotRepeatedAsync(AppDbContext db, ActorRelation relation, RelationTypeCatalog catalog,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(relation);
+        var (a, b) = (relation.SourceActorId, relation.TargetActorId);
+        var between = await db.ActorRelations.AsNoTracking()
+            .Where(r => r.TerritoryId == relation.TerritoryId && r.Id != relation.Id
+                        && ((r.SourceActorId == a && r.TargetActorId == b) || (r.SourceActorId == b && r.TargetActorId == a)))
+            .ToListAsync(cancellationToken);
+        if (between.Any(r => r.Duplicates(a, b, relation.Type, relation.StartDate, catalog)))
+        {
+            throw new DomainException("Relation : cette relation existe déjà entre ces deux acteurs, avec le même type et la même date de début.");
+        }
+    }
 }
 
 /// <summary>A relation type a territory adds to the default ones.</summary>

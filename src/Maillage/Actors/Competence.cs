@@ -28,6 +28,13 @@ public sealed class Competence : AuditedEntity
     public string Key { get; private set; } = "";
 
     public override Guid? AuditTerritoryId => TerritoryId;
+
+    /// <summary>A new label; the actors it tags are relabelled by <see cref="Vocabulary.RenameCompetenceAsync"/>.</summary>
+    internal void Rename(string label)
+    {
+        Label = CleanLabel(label);
+        Key = TextKey.Normalize(Label);
+    }
     public override string AuditKey => Id.ToString();
 
     /// <summary>The label as it will be kept, or a French error naming the field.</summary>

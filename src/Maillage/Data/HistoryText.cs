@@ -1,3 +1,6 @@
+using Maillage.Actors;
+using Maillage.Territories;
+
 namespace Maillage.Data;
 
 /// <summary>French words for the history: entity types, property names of the entities and actions.</summary>
@@ -83,6 +86,40 @@ public static class HistoryText
         "False" => "Non",
         _ => value,
     };
+
+    /// <summary>
+    /// A recorded value of a property as people read it: the French label of a stored code (family, subtype,
+    /// modes, hierarchy level, decision power, lawful basis, relation type), a neutral word instead of the
+    /// identifier of another record, yes/no rather than True/False. Unknown values are returned as they are.
+    /// Subtypes and relation types a territory added are stored under their code, shown as it is.
+    /// </summary>
+    public static string? Value(string property, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(value, out _))
+        {
+            return property == "TerritoryId" ? "Ce territoire" : property.Contains("Actor", StringComparison.Ordinal) || property == MergeProperty ? "Acteur lié" : "Élément lié";
+        }
+
+        return property switch
+        {
+            "Family" => Enum.TryParse<ActorFamily>(value, out var family) && Enum.IsDefined(family) ? family.Label() : value,
+            "Subtype" => SubtypeCatalog.DefaultsOnly.Find(value)?.Label ?? value,
+            "Type" => RelationTypeCatalog.DefaultsOnly.Find(value)?.Label ?? value,
+            "Modes" => Enum.TryParse<InterventionModes>(value, out var modes)
+                ? modes == InterventionModes.None ? "Aucun" : string.Join(", ", modes.Labels())
+                : value,
+            "HierarchyLevel" => Enum.TryParse<HierarchyLevel>(value, out var level) && Enum.IsDefined(level) ? level.Label() : value,
+            "DecisionPower" => Enum.TryParse<DecisionPower>(value, out var power) && Enum.IsDefined(power) ? power.Label() : value,
+            "LawfulBasis" => Enum.TryParse<LawfulBasis>(value, out var basis) && Enum.IsDefined(basis) ? basis.Label() : value,
+            "Role" => TerritoryRoles.TryParse(value, out var role) ? role.Label() : value,
+            _ => Value(value),
+        };
+    }
 
     public static string Action(AuditAction action) => action switch
     {

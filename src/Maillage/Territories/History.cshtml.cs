@@ -61,22 +61,11 @@ public sealed class HistoryModel(AppDbContext db, PerimeterResolver perimeters) 
     {
         nameof(Territory.PerimeterCodes) => new(change.Property, Areas(change.Before), Areas(change.After), false),
         nameof(TerritoryMember.UserId) => new(change.Property, Email(change.Before, emails), Email(change.After, emails), false),
-        nameof(TerritoryMember.Role) => new(change.Property, Role(change.Before), Role(change.After), true),
-        nameof(Territory.IsDemo) => new(change.Property, YesNo(change.Before), YesNo(change.After), true),
-        _ => new(change.Property, change.Before, change.After, false),
+        _ => new(change.Property, HistoryText.Value(change.Property, change.Before), HistoryText.Value(change.Property, change.After), true),
     };
 
     private static string? Email(string? userId, IReadOnlyDictionary<string, string> emails) =>
         userId is null ? null : emails.GetValueOrDefault(userId, userId);
-
-    private static string? Role(string? value) => TerritoryRoles.TryParse(value, out var role) ? role.Label() : value;
-
-    private static string? YesNo(string? value) => value switch
-    {
-        "True" => "Oui",
-        "False" => "Non",
-        _ => value,
-    };
 
     // Codes become names ("Saint-Maurice, Charenton-le-Pont"): the history is read by people, not by machines.
     private string? Areas(string? codes)

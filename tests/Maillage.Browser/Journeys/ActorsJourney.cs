@@ -65,7 +65,7 @@ public sealed class ActorsJourney(InstalledBrowserApp app, Chromium chromium)
         var relations = page.GetByRole(AriaRole.Region, new() { Name = "Relations" });
         await Expect(relations.Locator(".relation-item")).ToContainTextAsync($"membre de {club}");
         await journey.CheckAsync("relation-membre-de");
-        await relations.GetByRole(AriaRole.Link, new() { Name = club }).ClickAsync();
+        await relations.GetByRole(AriaRole.Link, new() { Name = club, Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = club, Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Relations" }).Locator(".relation-item"))
             .ToContainTextAsync($"a pour membre {bakery}");
