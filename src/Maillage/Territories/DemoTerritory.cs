@@ -1,11 +1,13 @@
+using Maillage.Actors;
 using Maillage.Data;
+using Maillage.Territories.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Territories;
 
 /// <summary>
 /// The demonstration territory, built from the Charenton-Saint-Maurice example of Le RAMEAU's methodological
-/// frame (source text 003). Later capabilities add its actors, project and agreement.
+/// frame (source text 003), with its actors (<see cref="DemoActors"/>). Later capabilities add its project and agreement.
 /// </summary>
 public static class DemoTerritory
 {
@@ -36,6 +38,7 @@ public static class DemoTerritory
         territory.MarkAsDemo();
         db.Territories.Add(territory);
         await db.SaveChangesAsync(cancellationToken);
+        await DemoActors.AddAsync(db, territory, scope.ServiceProvider.GetRequiredService<InseeReference>(), cancellationToken);
         return territory;
     }
 }
