@@ -106,9 +106,10 @@ public sealed class AuditingInterceptor(TimeProvider time, IHttpContextAccessor 
 
             if (added)
             {
-                if (property.CurrentValue is not null)
+                // A creation lists what was filled in; an empty field says nothing.
+                if (Format(property.CurrentValue) is { Length: > 0 } value)
                 {
-                    changes.Add(new AuditChange(name, null, Format(property.CurrentValue)));
+                    changes.Add(new AuditChange(name, null, value));
                 }
             }
             else if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
