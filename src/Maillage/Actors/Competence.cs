@@ -79,6 +79,12 @@ public sealed class Competence : AuditedEntity
             .Where(c => c.TerritoryId == territoryId && keys.Contains(c.Key))
             .ToDictionaryAsync(c => c.Key, StringComparer.Ordinal, cancellationToken);
         var result = new List<Competence>(wanted.Count);
+        // Competences added earlier in the same unit of work are not in the database yet: reuse them too.
+        foreach (var pending in db.Competences.Local.Where(c => c.TerritoryId == territoryId && wanted.ContainsKey(c.Key)))
+        {
+            existing.TryAdd(pending.Key, pending);
+        }
+
         foreach (var (key, label) in wanted)
         {
             if (!existing.TryGetValue(key, out var competence))

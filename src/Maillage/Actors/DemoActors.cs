@@ -70,7 +70,6 @@ public static class DemoActors
             actor.Describe(null, null, seed.Notes);
             actor.SetCompetences(await Competence.ResolveAsync(db, territory.Id, seed.Competences, cancellationToken));
             db.Actors.Add(actor);
-            await db.SaveChangesAsync(cancellationToken);
             actors[seed.Key] = actor;
         }
 

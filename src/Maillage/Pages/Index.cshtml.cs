@@ -11,7 +11,11 @@ public sealed class IndexModel(AppDbContext db, TerritoryAccess access) : PageMo
 {
     public sealed record TerritoryRow(Guid Id, string Name, string? Description, TerritoryRole Role);
 
+    /// <summary>The home page shows the first territories; the paged list at /territoires shows them all.</summary>
+    public const int Shown = 12;
+
     public IReadOnlyList<TerritoryRow> Territories { get; private set; } = [];
+    public int Total { get; private set; }
     public string? DisplayName { get; private set; }
 
     [TempData]
@@ -22,13 +26,14 @@ public sealed class IndexModel(AppDbContext db, TerritoryAccess access) : PageMo
         DisplayName = User.FindFirstValue(ClaimTypes.GivenName);
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var administrator = User.IsAdministrator();
+        Total = await access.Visible(User).CountAsync(cancellationToken);
         Territories = await access.Visible(User).AsNoTracking()
             .OrderBy(t => t.Name)
             .Select(t => new TerritoryRow(t.Id, t.Name, t.Description,
                 administrator
                     ? TerritoryRole.Administrateur
                     : db.TerritoryMembers.Where(m => m.TerritoryId == t.Id && m.UserId == userId).Select(m => m.Role).First()))
-            .Take(200)
+            .Take(Shown)
             .ToListAsync(cancellationToken);
     }
 
