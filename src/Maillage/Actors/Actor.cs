@@ -20,6 +20,7 @@ public sealed class Actor : AuditedEntity
     public const int CollaborativeLogicMaxLength = 4000;
     public const int WebsiteMaxLength = 500;
     public const int NotesMaxLength = 8000;
+    public const int ExternalIdMaxLength = 100;
 
     private Actor()
     {
@@ -45,6 +46,12 @@ public sealed class Actor : AuditedEntity
 
     /// <summary>A code of the <see cref="SubtypeCatalog"/> of the territory, within <see cref="Family"/>.</summary>
     public string? Subtype { get; private set; }
+
+    /// <summary>
+    /// The actor's reference in another file or system (a spreadsheet's line key, another tool's id): an import
+    /// finds the actor again by it. Unique within the territory when present.
+    /// </summary>
+    public string? ExternalId { get; private set; }
 
     public string? Siren { get; private set; }
     public string? Siret { get; private set; }
@@ -157,6 +164,9 @@ public sealed class Actor : AuditedEntity
         Rna = cleanRna;
         RefreshSearchText();
     }
+
+    public void SetExternalId(string? externalId) =>
+        ExternalId = Optional(externalId, ExternalIdMaxLength, "Identifiant externe");
 
     public void SetActivity(string? nafCode, string? nafVersion, string? workforceBand)
     {
@@ -312,6 +322,7 @@ public sealed class Actor : AuditedEntity
         }
 
         Rna = Fill(Rna, other.Rna, "RNA");
+        ExternalId = Fill(ExternalId, other.ExternalId, "identifiant externe");
         if (NafCode is null)
         {
             (NafCode, NafVersion) = (other.NafCode, other.NafVersion);

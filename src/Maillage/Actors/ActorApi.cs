@@ -240,6 +240,8 @@ public static class ActorApi
         actor.Rename(input.Name!, input.Acronym);
         actor.Classify(ActorFamilies.Parse(input.Family), input.Subtype, await SubtypeCatalog.LoadAsync(db, actor.TerritoryId, cancellationToken));
         actor.SetIdentifiers(input.Siren, input.Siret, input.Rna);
+        actor.SetExternalId(input.ExternalId);
+        await Duplicates.EnsureExternalIdFreeAsync(db, actor, cancellationToken);
         actor.SetActivity(input.Naf, input.NafVersion, input.WorkforceBand);
         actor.SetAddress(input.AddressLine1, input.AddressLine2, input.PostalCode, input.CommuneCode, reference);
         if (input.Perimeter is not null)
@@ -263,7 +265,7 @@ public static class ActorApi
     private static async Task<ActorDto> ToDtoAsync(Actor a, AppDbContext db, InseeReference reference, CancellationToken cancellationToken)
     {
         var subtype = a.Subtype is null ? null : (await SubtypeCatalog.LoadAsync(db, a.TerritoryId, cancellationToken)).Find(a.Subtype);
-        return new ActorDto(a.Id, a.Name, a.Acronym, a.Family.Code(), a.Family.Label(), a.Subtype, subtype?.Label, a.Siren, a.Siret, a.Rna,
+        return new ActorDto(a.Id, a.Name, a.Acronym, a.Family.Code(), a.Family.Label(), a.Subtype, subtype?.Label, a.Siren, a.Siret, a.Rna, a.ExternalId,
             a.NafCode, a.NafVersion, a.WorkforceBand, WorkforceBands.Label(a.WorkforceBand), a.AddressLine1, a.AddressLine2, a.PostalCode,
             a.CommuneCode, a.CommuneCode is null ? null : reference.FindCommune(a.CommuneCode)?.Name,
             a.Perimeter.Areas.Select(area => area.ToString()).ToList(), a.Competences, a.Modes.Codes(),
@@ -605,6 +607,10 @@ public static class ActorApi
         public string? Siret { get; set; }
         public string? Rna { get; set; }
 
+        /// <summary>The actor's reference in another file or system; unique within the territory.</summary>
+        [StringLength(Actor.ExternalIdMaxLength, ErrorMessage = "L'identifiant externe (externalId) ne doit pas dépasser {1} caractères.")]
+        public string? ExternalId { get; set; }
+
         /// <summary>NAF sub-class code, e.g. 88.99B.</summary>
         public string? Naf { get; set; }
 
@@ -846,7 +852,7 @@ public static class ActorApi
     // ---------------------------------------------------------------- answers
 
     public sealed record ActorDto(Guid Id, string Name, string? Acronym, string Family, string FamilyLabel, string? Subtype, string? SubtypeLabel,
-        string? Siren, string? Siret, string? Rna, string? Naf, string? NafVersion, string? WorkforceBand, string? WorkforceBandLabel,
+        string? Siren, string? Siret, string? Rna, string? ExternalId, string? Naf, string? NafVersion, string? WorkforceBand, string? WorkforceBandLabel,
         string? AddressLine1, string? AddressLine2, string? PostalCode, string? CommuneCode, string? CommuneName,
         IReadOnlyList<string> Perimeter, IReadOnlyList<string> Competences, IReadOnlyList<string> Modes,
         string? CollaborativeLogic, string? Website, string? Notes, long Version, DateTime CreatedAt, string? CreatedBy, DateTime UpdatedAt, string? UpdatedBy);

@@ -26,6 +26,7 @@ public sealed class ActorForm
     public string? Siren { get; set; }
     public string? Siret { get; set; }
     public string? Rna { get; set; }
+    public string? ExternalId { get; set; }
     public string? Naf { get; set; }
     public string? NafVersion { get; set; }
     public string? WorkforceBand { get; set; }
@@ -56,6 +57,7 @@ public sealed class ActorForm
         Siren = actor.Siren,
         Siret = actor.Siret,
         Rna = actor.Rna,
+        ExternalId = actor.ExternalId,
         Naf = actor.NafCode,
         NafVersion = actor.NafVersion,
         WorkforceBand = actor.WorkforceBand,
@@ -95,6 +97,15 @@ public sealed class ActorForm
         }
 
         FieldErrors.Try(modelState, () => actor.SetIdentifiers(Siren, Siret, Rna));
+        FieldErrors.Try(modelState, () => actor.SetExternalId(ExternalId));
+        try
+        {
+            await Duplicates.EnsureExternalIdFreeAsync(db, actor, cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            FieldErrors.Add(modelState, e);
+        }
         FieldErrors.Try(modelState, () => actor.SetActivity(Naf, NafVersion, WorkforceBand));
         FieldErrors.Try(modelState, () => actor.SetAddress(AddressLine1, AddressLine2, PostalCode, CommuneCode, reference));
         if (PerimeterForm.Resolve(perimeters, Perimeter, modelState) is { } perimeter)
@@ -232,6 +243,7 @@ public static class FieldErrors
         ["SIREN"] = "Siren",
         ["SIRET"] = "Siret",
         ["RNA"] = "Rna",
+        ["Identifiant externe"] = "ExternalId",
         ["Code NAF"] = "Naf",
         ["Nomenclature NAF"] = "NafVersion",
         ["Tranche d'effectif"] = "WorkforceBand",

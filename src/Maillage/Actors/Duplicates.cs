@@ -18,6 +18,18 @@ public static class Duplicates
     private const int PrefixLength = 3;
     private const int MaxLengthDifference = 2;
 
+    /// <summary>An external id names one actor of the territory: a second one would make imports ambiguous.</summary>
+    public static async Task EnsureExternalIdFreeAsync(AppDbContext db, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.ExternalId is { } externalId
+            && await db.Actors.AnyAsync(a => a.TerritoryId == actor.TerritoryId && a.ExternalId == externalId && a.Id != actor.Id, cancellationToken))
+        {
+            throw new DomainException($"Identifiant externe : « {externalId} » est déjà celui d'un autre acteur du territoire.");
+        }
+    }
+
     public static async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(AppDbContext db, Guid territoryId, string name,
         string? siren, string? siret, string? rna, Guid? exceptId = null, CancellationToken cancellationToken = default)
     {

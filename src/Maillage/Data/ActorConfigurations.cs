@@ -18,6 +18,7 @@ internal sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
         builder.Property(a => a.Siren).HasMaxLength(9);
         builder.Property(a => a.Siret).HasMaxLength(14);
         builder.Property(a => a.Rna).HasMaxLength(10);
+        builder.Property(a => a.ExternalId).HasMaxLength(Actor.ExternalIdMaxLength);
         builder.Property(a => a.NafCode).HasMaxLength(Actor.NafCodeMaxLength);
         builder.Property(a => a.NafVersion).HasMaxLength(Actor.NafVersionMaxLength);
         builder.Property(a => a.WorkforceBand).HasMaxLength(2);
@@ -48,6 +49,7 @@ internal sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
         builder.HasIndex(a => new { a.TerritoryId, a.Siren });
         builder.HasIndex(a => new { a.TerritoryId, a.Siret });
         builder.HasIndex(a => new { a.TerritoryId, a.Rna });
+        builder.HasIndex(a => new { a.TerritoryId, a.ExternalId }).IsUnique();
     }
 
     /// <summary>

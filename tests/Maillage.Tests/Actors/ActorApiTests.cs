@@ -524,7 +524,7 @@ public abstract class ActorApiTests(ClockedApp app)
         var kept = Id(await api.CreateActorAsync("Mission locale Bords de Marne", "emploi-formation",
             new { modes = L("accompagnement"), competences = L("Mobilité") }));
         var duplicate = Id(await api.CreateActorAsync("Mission Locale des Bords-de-Marne", "emploi-formation",
-            new { acronym = "MLBM", website = "www.mlbm.fr", modes = L("formation"), competences = L("Logement") }));
+            new { acronym = "MLBM", website = "www.mlbm.fr", externalId = "ML-94-007", modes = L("formation"), competences = L("Logement") }));
         var region = Id(await api.CreateActorAsync("Région Île-de-France", "pouvoirs-publics"));
         await api.CreateContactAsync(kept, "Durand");
         await api.CreateContactAsync(duplicate, "Martin");
@@ -543,6 +543,7 @@ public abstract class ActorApiTests(ClockedApp app)
         var actor = merged.Body!["actor"]!;
         ((string)actor["acronym"]!).ShouldBe("MLBM");
         ((string)actor["website"]!).ShouldBe("https://www.mlbm.fr");
+        ((string)actor["externalId"]!).ShouldBe("ML-94-007", "the kept actor takes the duplicate's reference, which the import will look for");
         actor["modes"]!.AsArray().Select(m => (string)m!).ShouldBe(["accompagnement", "formation"]);
         actor["competences"]!.AsArray().Select(m => (string)m!).ShouldBe(["Logement", "Mobilité"]);
 
@@ -559,6 +560,23 @@ public abstract class ActorApiTests(ClockedApp app)
         var elsewhere = Id(await foreign.CreateActorAsync("Mission locale d'ailleurs", "emploi-formation"));
         (await api.PostAsync($"actors/{kept}/merge", new { otherActorId = elsewhere })).Status.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await foreign.GetAsync($"actors/{elsewhere}")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_external_id_names_one_actor_of_the_territory()
+    {
+        var api = await ApiAsync();
+        var first = Id(await api.CreateActorAsync("Atelier chantier d'insertion du Val", "associations", new { externalId = "TAB-0012" }));
+        var second = Id(await api.CreateActorAsync("Régie de quartier du Val", "associations"));
+
+        var taken = await api.PutAsync($"actors/{second}", new { name = "Régie de quartier du Val", family = "associations", externalId = "TAB-0012", version = 1 });
+
+        taken.Status.ShouldBe(HttpStatusCode.UnprocessableEntity, taken.Text);
+        taken.Text.ShouldContain("« TAB-0012 » est déjà celui d'un autre acteur du territoire");
+        var elsewhere = await ApiAsync();
+        (await elsewhere.CreateActorAsync("Atelier d'un autre territoire", "associations", new { externalId = "TAB-0012" }))["externalId"]!
+            .GetValue<string>().ShouldBe("TAB-0012");
+        ((string)(await api.GetAsync($"actors/{first}")).Body!["externalId"]!).ShouldBe("TAB-0012");
     }
 
     [Fact]
