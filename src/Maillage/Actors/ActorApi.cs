@@ -28,7 +28,7 @@ public static class ActorApi
         actors.MapPost("/", CreateAsync).AddEndpointFilter<ValidationFilter<ActorInput>>()
             .WithSummary("Crée un acteur. Un doublon probable (même SIREN, SIRET, RNA ou nom presque identique) répond 409 avec les candidats, sauf avec ?force=true.");
         actors.MapGet("/{actorId:guid}", GetAsync).WithSummary("Un acteur.");
-        actors.MapPut("/{actorId:guid}", UpdateAsync).AddEndpointFilter<ValidationFilter<ActorInput>>()
+        actors.MapPut("/{actorId:guid}", UpdateAsync).AddEndpointFilter<ValidationFilter<ActorInput>>().AllowOwnOrganisation()
             .WithSummary("Modifie un acteur ; version obligatoire pour ne pas écraser une modification concurrente (409). Les listes absentes restent inchangées.");
         actors.MapDelete("/{actorId:guid}", DeleteAsync).WithSummary("Supprime un acteur, ses interlocuteurs et ses relations (?version= pour vérifier la version).");
         actors.MapPost("/{actorId:guid}/merge", MergeAsync).AddEndpointFilter<ValidationFilter<MergeInput>>()
@@ -36,7 +36,7 @@ public static class ActorApi
         actors.MapGet("/{actorId:guid}/history", HistoryAsync).WithSummary("L'historique des modifications d'un acteur.");
 
         actors.MapGet("/{actorId:guid}/contacts", ContactsAsync).WithTags("Interlocuteurs").WithSummary("Les interlocuteurs d'un acteur.");
-        actors.MapPost("/{actorId:guid}/contacts", CreateContactAsync).AddEndpointFilter<ValidationFilter<ContactInput>>()
+        actors.MapPost("/{actorId:guid}/contacts", CreateContactAsync).AddEndpointFilter<ValidationFilter<ContactInput>>().AllowOwnOrganisation()
             .WithTags("Interlocuteurs").WithSummary("Ajoute un interlocuteur à un acteur.");
         actors.MapGet("/{actorId:guid}/relations", RelationsAsync).WithTags("Relations")
             .WithSummary("Les relations d'un acteur, dans les deux sens, chacune lue depuis cet acteur.");
@@ -47,9 +47,9 @@ public static class ActorApi
         contacts.MapGet("/to-review", ToReviewAsync).RequireTerritoryRole(TerritoryRole.Pilote)
             .WithSummary("Les interlocuteurs sans interaction depuis trois ans, à revoir ou anonymiser (RGPD).");
         contacts.MapGet("/{contactId:guid}", GetContactAsync).WithSummary("Un interlocuteur.");
-        contacts.MapPut("/{contactId:guid}", UpdateContactAsync).AddEndpointFilter<ValidationFilter<ContactInput>>()
+        contacts.MapPut("/{contactId:guid}", UpdateContactAsync).AddEndpointFilter<ValidationFilter<ContactInput>>().AllowOwnOrganisation()
             .WithSummary("Modifie un interlocuteur (version obligatoire).");
-        contacts.MapDelete("/{contactId:guid}", DeleteContactAsync).WithSummary("Supprime un interlocuteur.");
+        contacts.MapDelete("/{contactId:guid}", DeleteContactAsync).AllowOwnOrganisation().WithSummary("Supprime un interlocuteur.");
         contacts.MapGet("/{contactId:guid}/personal-data", PersonalDataAsync).RequireTerritoryRole(TerritoryRole.Pilote)
             .WithSummary("Tout ce qui est conservé sur la personne (droit d'accès, RGPD article 15), avec l'information due (article 14).");
         contacts.MapPost("/{contactId:guid}/anonymise", AnonymiseAsync).RequireTerritoryRole(TerritoryRole.Pilote)

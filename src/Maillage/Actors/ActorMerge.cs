@@ -68,6 +68,10 @@ public static class ActorMerge
             [new AuditChange(r.FromSource ? nameof(ActorRelation.SourceActorId) : nameof(ActorRelation.TargetActorId), absorbedId.ToString(), keptId.ToString())],
             who, now)));
 
+        // The members attached to the duplicate now belong to the kept organisation (not audited: membership).
+        await db.TerritoryMembers.Where(m => m.TerritoryId == territoryId && m.OrganisationId == absorbedId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrganisationId, keptId), cancellationToken);
+
         var catalog = await RelationTypeCatalog.LoadAsync(db, territoryId, cancellationToken);
         var ends = await relations.Where(r => r.SourceActorId == keptId || r.TargetActorId == keptId)
             .Select(r => new RelationEnds(r.Id, r.SourceActorId, r.TargetActorId, r.Type, r.StartDate, r.CreatedAt))

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Actors;
 
-[TerritoryPage(TerritoryRole.Pilote, TerritoryRole.Pilote)]
+[TerritoryPage(TerritoryRole.Pilote, TerritoryRole.Pilote, OwnOrganisation = true)]
 public sealed class ContactEditModel(AppDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty]

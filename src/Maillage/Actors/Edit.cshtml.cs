@@ -8,9 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Actors;
 
-[TerritoryPage(TerritoryRole.Pilote, TerritoryRole.Pilote)]
-public sealed class EditModel(AppDbContext db, InseeReference reference, PerimeterResolver perimeters) : PageModel
+[TerritoryPage(TerritoryRole.Pilote, TerritoryRole.Pilote, OwnOrganisation = true)]
+public sealed class EditModel(AppDbContext db, InseeReference reference, PerimeterResolver perimeters, CurrentTerritory current) : PageModel
 {
+    /// <summary>A Partenaire edits its own organisation but does not delete it.</summary>
+    public bool CanDelete => current.Required.Can(TerritoryRole.Pilote);
+
     [BindProperty]
     public ActorForm Input { get; set; } = new();
 
@@ -76,6 +79,11 @@ public sealed class EditModel(AppDbContext db, InseeReference reference, Perimet
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid territoryId, Guid actorId, CancellationToken cancellationToken)
     {
+        if (!CanDelete)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var actor = await FindAsync(territoryId, actorId, tracked: true, cancellationToken);
 
         // Loaded rather than left to the cascade, so that the history records each deletion.

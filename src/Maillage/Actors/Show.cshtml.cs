@@ -33,6 +33,18 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Perimet
     public CandidateList Candidates { get; private set; } = new("", []);
     public bool CanEdit => current.Required.Can(TerritoryRole.Pilote);
 
+    /// <summary>The Pilote, or a Partenaire on its own organisation's page: edits the identity and the contacts.</summary>
+    public bool CanEditOwn => current.Required.CanEditActor(Actor.Id);
+
+    /// <summary>A member of the territory as the "members of this organisation" card shows it.</summary>
+    public sealed record MemberLine(Guid Id, string Label, TerritoryRole Role);
+
+    /// <summary>The members attached to this organisation.</summary>
+    public IReadOnlyList<MemberLine> AttachedMembers { get; private set; } = [];
+
+    /// <summary>The Partenaire members attached to no organisation, offered to the Pilote.</summary>
+    public IReadOnlyList<MemberLine> AttachableMembers { get; private set; } = [];
+
     /// <summary>The relation form, bound by <see cref="OnPostAddRelationAsync"/> only.</summary>
     public RelationForm Relation { get; set; } = new();
 
@@ -90,6 +102,31 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Perimet
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = $"Relation enregistrée : « {Actor.Name} » {catalog.Find(created.Type)!.Label} « {target.Name} ».";
         return Redirect($"/territoires/{territoryId}/acteurs/{actorId}#relations");
+    }
+
+    /// <summary>Attaches a Partenaire member to this organisation: it may then edit the actor and its contacts.</summary>
+    public async Task<IActionResult> OnPostAttachMemberAsync(Guid territoryId, Guid actorId, Guid memberId, CancellationToken cancellationToken)
+    {
+        await EnsureExistsAsync(territoryId, actorId, cancellationToken);
+        var member = await db.TerritoryMembers.Include(m => m.User)
+                         .SingleOrDefaultAsync(m => m.Id == memberId && m.TerritoryId == territoryId, cancellationToken)
+                     ?? throw new DomainException("Membre : cette personne n'est pas membre du territoire.");
+        member.AttachTo(actorId);
+        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = $"{member.User?.Label} est rattaché(e) à cette organisation : en tant que partenaire, cette personne peut désormais mettre à jour sa fiche et ses interlocuteurs.";
+        return Redirect($"/territoires/{territoryId}/acteurs/{actorId}#membres");
+    }
+
+    public async Task<IActionResult> OnPostDetachMemberAsync(Guid territoryId, Guid actorId, Guid memberId, CancellationToken cancellationToken)
+    {
+        await EnsureExistsAsync(territoryId, actorId, cancellationToken);
+        var member = await db.TerritoryMembers.Include(m => m.User)
+                         .SingleOrDefaultAsync(m => m.Id == memberId && m.TerritoryId == territoryId && m.OrganisationId == actorId, cancellationToken)
+                     ?? throw new DomainException("Membre : cette personne n'est pas rattachée à cette organisation.");
+        member.AttachTo(null);
+        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = $"{member.User?.Label} n'est plus rattaché(e) à cette organisation.";
+        return Redirect($"/territoires/{territoryId}/acteurs/{actorId}#membres");
     }
 
     public async Task<IActionResult> OnPostDeleteRelationAsync(Guid territoryId, Guid actorId, Guid relationId, long? version,
@@ -188,6 +225,20 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Perimet
             .OrderBy(r => r.Reading, french).ThenBy(r => r.OtherName, french)
             .ToList();
         History = await db.HistoryOfAsync(Actor, HistoryLength, cancellationToken);
+        if (CanEdit)
+        {
+            var members = await db.TerritoryMembers.AsNoTracking()
+                .Where(m => m.TerritoryId == territoryId && (m.OrganisationId == actorId || (m.OrganisationId == null && m.Role == TerritoryRole.Partenaire)))
+                .Select(m => new { m.Id, m.OrganisationId, m.Role, m.User!.DisplayName, m.User.Email })
+                .ToListAsync(cancellationToken);
+            var lines = members
+                .Select(m => (m.OrganisationId, Line: new MemberLine(m.Id, string.IsNullOrWhiteSpace(m.DisplayName) ? m.Email ?? "" : m.DisplayName, m.Role)))
+                .OrderBy(m => m.Line.Label, french)
+                .ToList();
+            AttachedMembers = lines.Where(m => m.OrganisationId == actorId).Select(m => m.Line).ToList();
+            AttachableMembers = lines.Where(m => m.OrganisationId is null).Select(m => m.Line).ToList();
+        }
+
         Candidates = await FindCandidatesAsync(territoryId, actorId, candidateQuery, cancellationToken);
     }
 }

@@ -33,6 +33,8 @@ internal sealed class TerritoryMemberConfiguration : IEntityTypeConfiguration<Te
         builder.HasIndex(m => new { m.TerritoryId, m.UserId }).IsUnique();
         builder.HasIndex(m => m.UserId);
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Maillage.Actors.Actor>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(m => m.OrganisationId);
     }
 }
 

@@ -14,10 +14,16 @@ public sealed class TerritoryPageAttribute(TerritoryRole read = TerritoryRole.Le
 {
     public TerritoryRole Read { get; } = read;
     public TerritoryRole Write { get; } = write;
+
+    /// <summary>A Partenaire may also use the page for its own organisation (see <see cref="TerritoryContext.CanEditActor"/>).</summary>
+    public bool OwnOrganisation { get; set; }
 }
 
 /// <summary>Declares the role an API endpoint of a territory needs.</summary>
 public sealed record TerritoryRoleRequirement(TerritoryRole Role);
+
+/// <summary>Lets a Partenaire call the endpoint for its own organisation, below the role it otherwise needs.</summary>
+public sealed record OwnOrganisationAllowed;
 
 /// <summary>
 /// Resolves <c>{territoryId}</c> for pages: another territory answers 404, a role too low answers 403.
@@ -50,7 +56,8 @@ public sealed class TerritoryPageFilter(TerritoryAccess access, CurrentTerritory
             var required = HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method)
                 ? declared.Read
                 : declared.Write;
-            if (!territory.Can(required))
+            if (!territory.Can(required)
+                && !(declared.OwnOrganisation && await access.IsOwnOrganisationAsync(territory, context.RouteData.Values, context.HttpContext.RequestAborted)))
             {
                 context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
                 return;
@@ -110,7 +117,9 @@ public sealed class TerritoryEndpointFilter : IEndpointFilter
         http.RequestServices.GetRequiredService<CurrentTerritory>().Value = territory;
         var required = http.GetEndpoint()?.Metadata.GetMetadata<TerritoryRoleRequirement>()?.Role
             ?? (HttpMethods.IsGet(http.Request.Method) ? TerritoryRole.Lecteur : TerritoryRole.Pilote);
-        if (!territory.Can(required))
+        if (!territory.Can(required)
+            && !(http.GetEndpoint()?.Metadata.GetMetadata<OwnOrganisationAllowed>() is not null
+                 && await access.IsOwnOrganisationAsync(territory, http.Request.RouteValues, http.RequestAborted)))
         {
             return Problems.Forbidden($"Cette action demande le rôle {required.Label()} dans ce territoire ; vous êtes {territory.Role.Label()}.");
         }
@@ -124,4 +133,9 @@ public static class TerritoryEndpointExtensions
     public static TBuilder RequireTerritoryRole<TBuilder>(this TBuilder builder, TerritoryRole role)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new TerritoryRoleRequirement(role));
+
+    /// <summary>A Partenaire may call this endpoint for the actor it is attached to, or that actor's contacts.</summary>
+    public static TBuilder AllowOwnOrganisation<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new OwnOrganisationAllowed());
 }

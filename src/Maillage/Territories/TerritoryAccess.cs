@@ -6,9 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Maillage.Territories;
 
 /// <summary>What the current person may do in the territory of the current request.</summary>
-public sealed record TerritoryContext(Guid Id, string Name, TerritoryRole Role, bool IsDemo)
+public sealed record TerritoryContext(Guid Id, string Name, TerritoryRole Role, bool IsDemo, Guid? OrganisationId = null)
 {
     public bool Can(TerritoryRole required) => Role >= required;
+
+    /// <summary>A Pilote edits every actor; a Partenaire only the organisation it is attached to.</summary>
+    public bool CanEditActor(Guid actorId) =>
+        Can(TerritoryRole.Pilote) || (Role == TerritoryRole.Partenaire && OrganisationId == actorId);
 }
 
 /// <summary>
@@ -35,8 +39,30 @@ public sealed class TerritoryAccess(AppDbContext db)
 
         return await db.TerritoryMembers.AsNoTracking()
             .Where(m => m.TerritoryId == territoryId && m.UserId == userId)
-            .Join(db.Territories, m => m.TerritoryId, t => t.Id, (m, t) => new TerritoryContext(t.Id, t.Name, m.Role, t.IsDemo))
+            .Join(db.Territories, m => m.TerritoryId, t => t.Id, (m, t) => new TerritoryContext(t.Id, t.Name, m.Role, t.IsDemo, m.OrganisationId))
             .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// True when the route names the Partenaire's own organisation: its actor (<c>{actorId}</c>) or one of that
+    /// actor's contacts (<c>{contactId}</c>).
+    /// </summary>
+    public async Task<bool> IsOwnOrganisationAsync(TerritoryContext territory, RouteValueDictionary route, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(territory);
+        ArgumentNullException.ThrowIfNull(route);
+        if (territory.Role != TerritoryRole.Partenaire || territory.OrganisationId is not { } organisationId)
+        {
+            return false;
+        }
+
+        if (Guid.TryParse(route["actorId"]?.ToString(), out var actorId))
+        {
+            return actorId == organisationId;
+        }
+
+        return Guid.TryParse(route["contactId"]?.ToString(), out var contactId)
+            && await db.Contacts.AnyAsync(c => c.Id == contactId && c.TerritoryId == territory.Id && c.ActorId == organisationId, cancellationToken);
     }
 
     /// <summary>The territories the person can open.</summary>

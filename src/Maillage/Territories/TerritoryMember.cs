@@ -22,8 +22,16 @@ public sealed class TerritoryMember : AuditedEntity
     public AppUser? User { get; private set; }
     public TerritoryRole Role { get; private set; }
 
+    /// <summary>
+    /// The actor a Partenaire belongs to: it "updates what its organisation brings and needs" (PRODUCT.md), so it may
+    /// edit that actor and its contacts, and only those.
+    /// </summary>
+    public Guid? OrganisationId { get; private set; }
+
     public override Guid? AuditTerritoryId => TerritoryId;
     public override string AuditKey => Id.ToString();
 
     public void ChangeRole(TerritoryRole role) => Role = role;
+
+    public void AttachTo(Guid? organisationId) => OrganisationId = organisationId;
 }

@@ -7,6 +7,7 @@ using Maillage.Tests.Infrastructure;
 using Maillage.Territories;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maillage.Tests.Actors;
@@ -603,6 +604,51 @@ public abstract class ActorApiTests(ClockedApp app)
         var intruder = mine with { TerritoryId = theirs.TerritoryId };
         (await intruder.GetAsync("actors")).Status.ShouldBe(HttpStatusCode.NotFound, "un territoire dont on n'est pas membre n'existe pas pour soi");
         (await theirs.GetAsync($"contacts/{contact}")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_partenaire_edits_its_own_organisation_and_its_contacts_and_nothing_else()
+    {
+        var pilote = await ApiAsync();
+        var own = Id(await pilote.CreateActorAsync("Club d'entreprises du Val", "entreprises"));
+        var other = Id(await pilote.CreateActorAsync("Mission locale du Val", "emploi-formation"));
+        var otherContact = Id(await pilote.CreateContactAsync(other, "Leroy"));
+        var user = await app.CreateUserAsync("partenaire");
+        await app.WithDbAsync(async db =>
+        {
+            var member = new TerritoryMember(pilote.TerritoryId, user.Id, TerritoryRole.Partenaire);
+            db.TerritoryMembers.Add(member);
+            return await db.SaveChangesAsync(Cancellation);
+        });
+        var partenaire = new Api(app.CreateApiClient(await app.CreateTokenAsync(user)), pilote.TerritoryId);
+
+        (await partenaire.PutAsync($"actors/{own}", new { name = "Club d'entreprises du Val", family = "entreprises", version = 1 }))
+            .Status.ShouldBe(HttpStatusCode.Forbidden, "a partner attached to no organisation edits nothing");
+
+        await app.WithDbAsync(async db =>
+        {
+            var member = await db.TerritoryMembers.SingleAsync(m => m.UserId == user.Id, Cancellation);
+            member.AttachTo(own);
+            return await db.SaveChangesAsync(Cancellation);
+        });
+
+        var edited = await partenaire.PutAsync($"actors/{own}",
+            new { name = "Club d'entreprises du Val", family = "entreprises", modes = L("mecenat", "reseau"), version = 1 });
+        edited.Status.ShouldBe(HttpStatusCode.OK, edited.Text);
+        var contact = Id(await partenaire.CreateContactAsync(own, "Bernard", new { decisionPower = "oui" }));
+        (await partenaire.PutAsync($"contacts/{contact}", new { lastName = "Bernard", function = "Présidente", lawfulBasis = "consentement", version = 1 }))
+            .Status.ShouldBe(HttpStatusCode.OK);
+
+        (await partenaire.PutAsync($"actors/{other}", new { name = "Pris", family = "emploi-formation", version = 1 })).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await partenaire.PostAsync($"actors/{other}/contacts", new { lastName = "Intrus", lawfulBasis = "consentement" })).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await partenaire.PutAsync($"contacts/{otherContact}", new { lastName = "Intrus", lawfulBasis = "consentement", version = 1 }))
+            .Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await partenaire.DeleteAsync($"contacts/{otherContact}")).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await partenaire.DeleteAsync($"actors/{own}")).Status.ShouldBe(HttpStatusCode.Forbidden, "a partner updates its organisation, it does not delete it");
+        (await partenaire.PostAsync($"actors/{own}/relations", new { targetActorId = other, type = "partenaire-historique" }))
+            .Status.ShouldBe(HttpStatusCode.Forbidden, "relations are the pilote's reading of the network");
+        (await partenaire.DeleteAsync($"contacts/{contact}")).Status.ShouldBe(HttpStatusCode.NoContent);
+        (await pilote.GetAsync($"actors/{own}")).Body!["modes"]!.AsArray().Select(m => (string)m!).ShouldBe(["mecenat", "reseau"]);
     }
 
     [Fact]
