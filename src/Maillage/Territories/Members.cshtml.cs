@@ -23,7 +23,13 @@ public sealed class MembersModel(AppDbContext db, CurrentTerritory current) : Pa
         public TerritoryRole? Role { get; set; }
     }
 
-    public sealed record Row(Guid Id, string UserId, string? Email, string? DisplayName, TerritoryRole Role, long Version, bool IsMe);
+    public sealed record Row(Guid Id, string UserId, string? Email, string? DisplayName, TerritoryRole Role, long Version, bool IsMe)
+    {
+        /// <summary>The organisation (actor) the member is attached to, if any.</summary>
+        public Guid? OrganisationId { get; init; }
+
+        public string? OrganisationName { get; init; }
+    }
 
     public IReadOnlyList<Row> Members { get; private set; } = [];
 
@@ -89,7 +95,11 @@ public sealed class MembersModel(AppDbContext db, CurrentTerritory current) : Pa
         Members = await db.TerritoryMembers.AsNoTracking()
             .Where(m => m.TerritoryId == territoryId)
             .OrderByDescending(m => m.Role).ThenBy(m => m.User!.Email)
-            .Select(m => new Row(m.Id, m.UserId, m.User!.Email, m.User.DisplayName, m.Role, m.Version, m.UserId == userId))
+            .Select(m => new Row(m.Id, m.UserId, m.User!.Email, m.User.DisplayName, m.Role, m.Version, m.UserId == userId)
+            {
+                OrganisationId = m.OrganisationId,
+                OrganisationName = db.Actors.Where(a => a.Id == m.OrganisationId).Select(a => a.Name).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
     }
 }
