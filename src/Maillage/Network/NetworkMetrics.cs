@@ -22,7 +22,7 @@ public readonly record struct NodeMetrics(int Degree, double Betweenness, double
 public sealed class NetworkMetrics
 {
     public const int ExactLimit = 3000;
-    public const int SampledSources = 200;
+    public const int SampledSources = 100;
     private const int Seed = 20_26;
 
     private NetworkMetrics(NetworkGraph graph, NodeMetrics[] nodes, BetweennessMethod method, int communityCount)
@@ -277,11 +277,14 @@ public sealed class NetworkMetrics
 
             var community = Enumerable.Range(0, count).ToArray();
             var tot = (double[])strength.Clone();
-            var links = new Dictionary<int, double>();
+
+            // Weight from the current node to each neighbouring group, in an array reset after each node.
+            var linkWeight = new double[count];
+            var touched = new List<int>();
             var movedAtAll = false;
             for (var pass = 0; pass < 50; pass++)
             {
-                var moved = false;
+                var moved = 0;
                 for (var v = 0; v < count; v++)
                 {
                     if (strength[v] == 0)
@@ -290,42 +293,60 @@ public sealed class NetworkMetrics
                     }
 
                     var own = community[v];
-                    links.Clear();
                     foreach (var (w, weight) in adjacency[v])
                     {
-                        if (w != v)
+                        if (w == v)
                         {
-                            links[community[w]] = links.GetValueOrDefault(community[w]) + weight;
+                            continue;
                         }
+
+                        var c = community[w];
+                        if (linkWeight[c] == 0)
+                        {
+                            touched.Add(c);
+                        }
+
+                        linkWeight[c] += weight;
                     }
 
                     tot[own] -= strength[v];
                     var best = own;
-                    var bestGain = links.GetValueOrDefault(own) - tot[own] * strength[v] / total;
-                    foreach (var (candidate, weight) in links.OrderBy(l => l.Key))
+                    var bestGain = linkWeight[own] - tot[own] * strength[v] / total;
+                    foreach (var candidate in touched)
                     {
-                        var gain = weight - tot[candidate] * strength[v] / total;
-                        if (gain > bestGain + 1e-12)
+                        var gain = linkWeight[candidate] - tot[candidate] * strength[v] / total;
+                        if (gain > bestGain + 1e-12 || (Math.Abs(gain - bestGain) <= 1e-12 && candidate < best && best != own))
                         {
                             best = candidate;
                             bestGain = gain;
                         }
                     }
 
+                    foreach (var c in touched)
+                    {
+                        linkWeight[c] = 0;
+                    }
+
+                    touched.Clear();
                     tot[best] += strength[v];
                     if (best != own)
                     {
                         community[v] = best;
-                        moved = true;
+                        moved++;
                     }
                 }
 
-                if (!moved)
+                // A pass that moves almost nobody gains almost nothing: the next level does better, faster.
+                if (moved == 0)
                 {
                     break;
                 }
 
                 movedAtAll = true;
+                if (moved < count / 1000)
+                {
+                    break;
+                }
             }
 
             if (!movedAtAll)

@@ -146,3 +146,52 @@ public sealed class NetworkMetricsTests
         positions[nodes.IndexOf('c', StringComparison.Ordinal)].Size.ShouldBeGreaterThan(positions[nodes.IndexOf('z', StringComparison.Ordinal)].Size);
     }
 }
+
+/// <summary>The metrics at the scale the issue names: 100,000 actors and 300,000 relations, heavy-tailed degrees.</summary>
+public sealed class NetworkScaleTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Metrics_of_100_000_actors_and_300_000_relations_take_seconds()
+    {
+        const int actors = 100_000;
+        const int relations = 300_000;
+        var random = new Random(7);
+        var nodes = Enumerable.Range(0, actors).Select(i => new NetworkNode(Guid.NewGuid(), $"Acteur {i}", (ActorFamily)(1 + i % 5))).ToList();
+
+        // Preferential attachment: each new relation picks one end among the ends of earlier relations.
+        var ends = new List<int>(relations * 2) { 0, 1 };
+        var edges = new List<NetworkEdge>(relations) { new(0, 1, "alliance") };
+        while (edges.Count < relations)
+        {
+            var source = random.Next(actors);
+            var target = random.Next(3) == 0 ? random.Next(actors) : ends[random.Next(ends.Count)];
+            if (source != target)
+            {
+                edges.Add(new NetworkEdge(source, target, "partenaire-historique"));
+                ends.Add(source);
+                ends.Add(target);
+            }
+        }
+
+        var cpu = ThreadCpu();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var metrics = NetworkMetrics.Compute(new NetworkGraph(nodes, edges));
+        var reading = NetworkReading.Of(metrics);
+        var layout = NetworkLayout.Compute(metrics);
+        watch.Stop();
+        cpu = ThreadCpu() - cpu;
+        output.WriteLine($"100 000 acteurs, 300 000 relations : figures, lecture et placement en {watch.ElapsedMilliseconds} ms ({cpu:F1} s de processeur) ; {metrics.CommunityCount} groupes");
+
+        metrics.Method.Exact.ShouldBeFalse();
+        reading.Central.Count.ShouldBe(NetworkReading.ListLength);
+        layout.Length.ShouldBe(actors);
+        cpu.ShouldBeLessThan(60, "processor time, not wall time: the test shares two cores with the rest of the suite; the bench measures the real figure");
+    }
+
+    /// <summary>CPU seconds used by the current thread (Linux), to read the figure apart from a crowded machine.</summary>
+    private static double ThreadCpu()
+    {
+        var fields = File.ReadAllText("/proc/thread-self/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+    }
+}
