@@ -50,6 +50,9 @@ public sealed class Chromium : IAsyncLifetime
             [
                 "--no-sandbox",
                 "--disable-gpu",
+
+                // WebGL (the network map) drawn in software: without a GPU, Chromium needs this to offer it.
+                "--enable-unsafe-swiftshader",
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
