@@ -15,6 +15,7 @@ public static class ApiSetup
         api.MapReferenceApi();
         api.MapTerritoryApi();
         api.MapActorApi();
+        Maillage.Projects.ProjectApi.MapProjectApi(api);
         return app;
     }
 }
