@@ -1,5 +1,6 @@
 using Maillage.Accounts;
 using Maillage.Actors;
+using Maillage.Projects;
 using Maillage.Territories;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<RelationType> RelationTypes => Set<RelationType>();
     public DbSet<ActorRelation> ActorRelations => Set<ActorRelation>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectPhase> ProjectPhases => Set<ProjectPhase>();
+    public DbSet<ProjectDeliverable> ProjectDeliverables => Set<ProjectDeliverable>();
+    public DbSet<ProjectCopil> ProjectCopils => Set<ProjectCopil>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,5 @@
 using Maillage.Actors;
+using Maillage.Projects;
 using Maillage.Territories;
 
 namespace Maillage.Data;
@@ -16,6 +17,10 @@ public static class HistoryText
         ["ActorSubtype"] = "Sous-type",
         ["RelationType"] = "Type de relation",
         ["Competence"] = "Compétence",
+        ["Project"] = "Projet",
+        ["ProjectPhase"] = "Phase du projet",
+        ["ProjectDeliverable"] = "Livrable",
+        ["ProjectCopil"] = "Comité de pilotage",
     };
 
     private static readonly Dictionary<string, string> Properties = new()
@@ -69,6 +74,23 @@ public static class HistoryText
         ["IsSymmetric"] = "Symétrique",
         ["Code"] = "Code",
         ["Key"] = "Clé",
+        ["Motives"] = "Exposé des motifs",
+        ["Objectives"] = "Objectifs",
+        ["Principles"] = "Principes et clés de succès",
+        ["Positioning"] = "Positionnement des parties prenantes",
+        ["OperationalRoles"] = "Répartition des rôles opérationnels",
+        ["Themes"] = "Thèmes",
+        ["TargetPopulation"] = "Public visé",
+        ["TargetsCompanies"] = "S'adresse à des entreprises",
+        ["ProjectId"] = "Projet",
+        ["Kind"] = "Phase",
+        ["Phase"] = "Phase",
+        ["Method"] = "Mode opératoire",
+        ["Title"] = "Intitulé",
+        ["DueDate"] = "Échéance",
+        ["Owner"] = "Responsable",
+        ["Status"] = "Statut",
+        ["Date"] = "Date",
         [MergeProperty] = "Fusion",
     };
 
@@ -117,6 +139,9 @@ public static class HistoryText
             "DecisionPower" => Enum.TryParse<DecisionPower>(value, out var power) && Enum.IsDefined(power) ? power.Label() : value,
             "LawfulBasis" => Enum.TryParse<LawfulBasis>(value, out var basis) && Enum.IsDefined(basis) ? basis.Label() : value,
             "Role" => TerritoryRoles.TryParse(value, out var role) ? role.Label() : value,
+            "Kind" or "Phase" => Enum.TryParse<ProjectPhaseKind>(value, out var phase) && Enum.IsDefined(phase) ? phase.ShortLabel() : value,
+            "Status" => Enum.TryParse<DeliverableStatus>(value, out var status) && Enum.IsDefined(status) ? status.Label() : value,
+            "Themes" => string.Join(", ", ProjectThemes.Parse(value).Select(t => t.Label)),
             _ => Value(value),
         };
     }

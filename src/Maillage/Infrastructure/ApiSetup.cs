@@ -17,6 +17,7 @@ public static class ApiSetup
         api.MapTerritoryApi();
         api.MapActorApi();
         api.MapNetworkApi();
+        Maillage.Projects.ProjectApi.MapProjectApi(api);
         return app;
     }
 }
