@@ -53,7 +53,9 @@
         status.textContent = text("textFocus", graph.getNodeAttribute(node, "label"), state.neighbours.size);
         var position = renderer.getNodeDisplayData(node);
         if (position) {
-            renderer.getCamera().animate({ x: position.x, y: position.y, ratio: 0.15 }, { duration: 400 });
+            // Zoom so that the neighbourhood's share of the network fills the view, within sensible bounds.
+            var ratio = Math.min(1, Math.max(0.04, 1.6 * Math.sqrt((state.neighbours.size + 1) / graph.order)));
+            renderer.getCamera().animate({ x: position.x, y: position.y, ratio: ratio }, { duration: 400 });
         }
         renderer.refresh();
         container.dataset.focus = node;
