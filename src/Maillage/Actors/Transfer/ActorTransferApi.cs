@@ -13,7 +13,7 @@ public static class ActorTransferApi
     {
         var territory = api.MapGroup("/territories/{territoryId:guid}").AddEndpointFilter<TerritoryEndpointFilter>().WithTags("Acteurs");
         territory.MapGet("/actors/export", ExportAsync).RequireTerritoryRole(TerritoryRole.Lecteur)
-            .Produces(StatusCodes.Status200OK, contentType: ExportFormat.Xlsx.ContentType(), ExportFormat.Csv.ContentType(), ExportFormat.Json.ContentType())
+            .Produces(StatusCodes.Status200OK, (Type?)null, ExportFormat.Xlsx.ContentType(), ExportFormat.Csv.ContentType(), ExportFormat.Json.ContentType())
             .WithSummary("Exporte l'annuaire avec ses filtres (q, family, subtype, commune, competence, mode) : format = xlsx (défaut), " +
                          "csv (Excel français : « ; », UTF-8 avec BOM, formules neutralisées) ou json (tableau d'objets nommés comme l'API). " +
                          "Les colonnes sont celles de l'import ; le fichier arrive au fil de la lecture, sans limite de lignes.");
