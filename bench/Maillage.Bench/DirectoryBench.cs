@@ -204,6 +204,11 @@ internal static class DirectoryBench
                 Console.WriteLine($"| {label} | {total:N0} | {full.Skip(1).Min():F1} / {Median(full):F1} ms | {Median(countOnly):F1} ms | {Median(pageOnly):F1} ms |");
             }
 
+            if (args.Contains("--export"))
+            {
+                await ExportBench.RunAsync(services, territoryId, reference);
+            }
+
             if (args.Contains("--plans"))
             {
                 await PrintPlansAsync(services, territoryId, reference, scenarios, postgres is null);

@@ -78,6 +78,40 @@ public static class ActorApi
         string? competence, string[]? mode, string? sort, int? page, int? pageSize, AppDbContext db, InseeReference reference,
         CancellationToken cancellationToken)
     {
+        var (filters, errors) = ReadDirectoryQuery(q, family, subtype, commune, competence, mode, sort, reference);
+        if (page < 1)
+        {
+            errors["page"] = ["Le numéro de page (page) commence à 1."];
+        }
+
+        if (pageSize is < 1 or > ActorDirectory.MaxPageSize)
+        {
+            errors["pageSize"] = [$"La taille de page (pageSize) va de 1 à {ActorDirectory.MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var result = await new ActorDirectory(db, reference).SearchAsync(territoryId, filters with
+        {
+            Page = page ?? 1,
+            PageSize = pageSize ?? DirectoryQuery.DefaultPageSize,
+        }, cancellationToken);
+        var items = result.Items.Select(r => new ActorListItem(r.Id, r.Name, r.Acronym, r.Family.Code(), r.Subtype, r.Siren, r.Siret, r.Rna,
+            r.CommuneCode, Labels(r.CompetenceLabels), r.Modes.Codes(), r.UpdatedAt, r.Version)).ToList();
+        return TypedResults.Ok(new ListResult<ActorListItem>(items, result.Total));
+    }
+
+    /// <summary>
+    /// The directory's filters as the API names them (q, family, subtype, commune, competence, mode, sort), checked:
+    /// the list and the export read them the same way. Errors are keyed by parameter, in French.
+    /// </summary>
+    public static (DirectoryQuery Query, Dictionary<string, string[]> Errors) ReadDirectoryQuery(string? q, string? family, string? subtype,
+        string? commune, string? competence, string[]? mode, string? sort, InseeReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
         var errors = new Dictionary<string, string[]>();
         ActorFamily? familyFilter = null;
         if (!string.IsNullOrWhiteSpace(family))
@@ -110,27 +144,12 @@ public static class ActorApi
             errors["sort"] = [$"Tri inconnu « {sort} » : name, updated ou family."];
         }
 
-        if (page < 1)
-        {
-            errors["page"] = ["Le numéro de page (page) commence à 1."];
-        }
-
-        if (pageSize is < 1 or > ActorDirectory.MaxPageSize)
-        {
-            errors["pageSize"] = [$"La taille de page (pageSize) va de 1 à {ActorDirectory.MaxPageSize}."];
-        }
-
         if (!string.IsNullOrWhiteSpace(commune) && !IsCommuneOrEpci(commune, reference))
         {
             errors["commune"] = [$"« {commune} » n'est ni un code commune INSEE ni le SIREN d'un EPCI du référentiel {InseeReference.Millesime}."];
         }
 
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var result = await new ActorDirectory(db, reference).SearchAsync(territoryId, new DirectoryQuery
+        return (new DirectoryQuery
         {
             Q = q,
             Family = familyFilter,
@@ -138,13 +157,8 @@ public static class ActorApi
             Commune = commune,
             Competence = competence,
             Modes = modes,
-            Sort = order!.Value,
-            Page = page ?? 1,
-            PageSize = pageSize ?? DirectoryQuery.DefaultPageSize,
-        }, cancellationToken);
-        var items = result.Items.Select(r => new ActorListItem(r.Id, r.Name, r.Acronym, r.Family.Code(), r.Subtype, r.Siren, r.Siret, r.Rna,
-            r.CommuneCode, Labels(r.CompetenceLabels), r.Modes.Codes(), r.UpdatedAt, r.Version)).ToList();
-        return TypedResults.Ok(new ListResult<ActorListItem>(items, result.Total));
+            Sort = order ?? DirectorySort.Name,
+        }, errors);
     }
 
     private static async Task<IResult> CreateAsync(Guid territoryId, ActorInput input, bool? force, AppDbContext db, InseeReference reference,

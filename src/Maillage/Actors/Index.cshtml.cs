@@ -1,3 +1,4 @@
+using Maillage.Actors.Transfer;
 using Maillage.Data;
 using Maillage.Infrastructure;
 using Maillage.Territories;
@@ -61,20 +62,8 @@ public sealed class IndexModel(AppDbContext db, InseeReference reference, Curren
     public async Task<IActionResult> OnGetAsync(Guid territoryId, CancellationToken cancellationToken)
     {
         Subtypes = await SubtypeCatalog.LoadAsync(db, territoryId, cancellationToken);
-        var query = new DirectoryQuery
+        var query = Query() with
         {
-            Q = Search,
-            Family = ActorFamilies.TryParse(Family, out var family) ? family : null,
-            Subtype = Subtype,
-            Commune = Commune,
-            Competence = CompetenceFilter,
-            Modes = InterventionModeCodes.Parse(Modes, out _),
-            Sort = Sort switch
-            {
-                "maj" => DirectorySort.Updated,
-                "famille" => DirectorySort.Family,
-                _ => DirectorySort.Name,
-            },
             Page = Math.Max(1, PageNumber),
             PageSize = PageSize,
         };
@@ -99,6 +88,60 @@ public sealed class IndexModel(AppDbContext db, InseeReference reference, Curren
             .OrderBy(c => c.Key).Take(500).Select(c => c.Label).ToListAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>The whole directory with the filters shown, as a file (<c>?handler=export&amp;format=xlsx|csv|json</c>).</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid territoryId, string? format, [FromServices] TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var exportFormat))
+        {
+            return BadRequest();
+        }
+
+        IQueryable<Actor>? filtered;
+        try
+        {
+            filtered = await new ActorExport(db, reference).FilterAsync(territoryId, Query(), cancellationToken);
+        }
+        catch (DomainException)
+        {
+            // The directory shows the filter's error beside the form.
+            return Redirect(PageUrl(1));
+        }
+
+        return new HttpResultActionResult(TypedResults.Stream(
+            stream => ActorExport.WriteAsync(filtered, exportFormat, stream, HttpContext.RequestAborted),
+            exportFormat.ContentType(), ActorExport.FileName(current.Required.Name, time.GetUtcNow(), exportFormat)));
+    }
+
+    /// <summary>The filters of the page, read as the directory reads them.</summary>
+    public DirectoryQuery Query() => new()
+    {
+        Q = Search,
+        Family = ActorFamilies.TryParse(Family, out var family) ? family : null,
+        Subtype = Subtype,
+        Commune = Commune,
+        Competence = CompetenceFilter,
+        Modes = InterventionModeCodes.Parse(Modes, out _),
+        Sort = Sort switch
+        {
+            "maj" => DirectorySort.Updated,
+            "famille" => DirectorySort.Family,
+            _ => DirectorySort.Name,
+        },
+    };
+
+    /// <summary>The export link of a format, carrying the filters shown.</summary>
+    public string ExportUrl(string format) => Url.Page("/Actors/Index", "export", new
+    {
+        q = Search,
+        famille = Family,
+        soustype = Subtype,
+        commune = Commune,
+        competence = CompetenceFilter,
+        mode = Modes,
+        format,
+    }) ?? "";
 
     public string PageUrl(int page) => Url.Page("/Actors/Index", new
     {
@@ -138,3 +181,4 @@ public sealed class IndexModel(AppDbContext db, InseeReference reference, Curren
         return [.. epcis, .. communes.OrderBy(c => c.Name, french).Select(c => new PlaceOption(c.Code, $"{c.Name} ({c.Code})"))];
     }
 }
+

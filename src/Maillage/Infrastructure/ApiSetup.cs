@@ -1,5 +1,6 @@
 using Maillage.Actors;
 using Maillage.Network;
+using Maillage.Actors.Transfer;
 using Maillage.Territories;
 using Maillage.Territories.Reference;
 using Microsoft.AspNetCore.OpenApi;
@@ -18,6 +19,7 @@ public static class ApiSetup
         api.MapActorApi();
         api.MapNetworkApi();
         Maillage.Projects.ProjectApi.MapProjectApi(api);
+        api.MapActorTransferApi();
         return app;
     }
 }
