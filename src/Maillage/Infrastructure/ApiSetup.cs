@@ -1,6 +1,6 @@
 using Maillage.Actors;
-using Maillage.Network;
 using Maillage.Actors.Transfer;
+using Maillage.Network;
 using Maillage.Territories;
 using Maillage.Territories.Reference;
 using Microsoft.AspNetCore.OpenApi;
