@@ -1,12 +1,14 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using Maillage.Accounts;
 using Maillage.Actors;
 using Maillage.Bench.Generation;
 using Maillage.Bench.Loading;
 using Maillage.Data;
 using Maillage.Territories;
 using Maillage.Territories.Reference;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +50,7 @@ public sealed class BenchTarget : IAsyncDisposable
     private readonly string? _serverConnectionString;
     private readonly string? _database;
     private readonly List<string> _errors = [];
+    private string _token = "";
 
     private BenchTarget(BenchProvider provider, int actors, BenchSettings settings, AppLauncher launcher, string dataDirectory,
         string? serverConnectionString, string? database, ServiceProvider services, CommandCapture capture)
@@ -123,7 +126,9 @@ public sealed class BenchTarget : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
             .AddHttpContextAccessor()
+            .AddLogging()
             .AddMaillageDatabase(configuration)
+            .AddMaillageAccounts()
             .ConfigureDbContext<AppDbContext>(db => db.AddInterceptors(capture))
             .BuildServiceProvider();
         var target = new BenchTarget(provider, actors, settings, launcher, dataDirectory, postgresServer, database, services, capture)
@@ -159,15 +164,18 @@ public sealed class BenchTarget : IAsyncDisposable
         Sample = generator.Sample();
         log($"  insertion brute : {Load.Rows:N0} lignes en {Load.Elapsed.TotalSeconds:F1} s ({string.Join(", ", Load.Tables.Select(t => $"{t.Label} {t.Rows:N0}"))}), ANALYZE {Analyze.TotalSeconds:F1} s");
 
-        // Accounts through the app's own commands, as an administrator would create them.
-        await Launcher.RunCheckedAsync(AppSettings, "admin", "create", "--email", "admin.banc@exemple.fr", "--password", Password);
-        await Launcher.RunCheckedAsync(AppSettings, "user", "create", "--email", UserEmail, "--password", Password);
-        var token = (await Launcher.RunCheckedAsync(AppSettings, "token", "create", "--email", UserEmail, "--name", "banc d'essai"))
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Last(l => l.StartsWith(Accounts.PersonalAccessToken.Prefix, StringComparison.Ordinal));
+        // Accounts as the app's "admin create", "user create" and "token create" commands make them (same code, in-process).
         await using (var scope = Services.CreateAsyncScope())
         {
-            await Members.AddAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), TerritoryId, UserEmail, TerritoryRole.Pilote, cancellationToken);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await AccountCommands.CreateAsync(users, TimeProvider.System, "admin.banc@exemple.fr", Password, administrator: true);
+            var user = await AccountCommands.CreateAsync(users, TimeProvider.System, UserEmail, Password, administrator: false);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var (token, secret) = PersonalAccessToken.Create(user.Id, "banc d'essai", DateTime.UtcNow);
+            db.PersonalAccessTokens.Add(token);
+            await db.SaveChangesAsync(cancellationToken);
+            await Members.AddAsync(db, TerritoryId, UserEmail, TerritoryRole.Pilote, cancellationToken);
+            _token = secret;
         }
 
         HelpCommand = (await Launcher.RunCommandAsync(AppSettings, "help")).Elapsed;
@@ -184,7 +192,7 @@ public sealed class BenchTarget : IAsyncDisposable
             BaseAddress = App.BaseAddress,
             Timeout = TimeSpan.FromMinutes(2),
         };
-        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token);
     }
 
     /// <summary>A connection of the bench's own on the same database, for the raw SQL baselines.</summary>
@@ -205,22 +213,23 @@ public sealed class BenchTarget : IAsyncDisposable
     }
 
     /// <summary>The commands the app's directory sends for this query, captured in-process.</summary>
-    public async Task<IReadOnlyList<CapturedCommand>> DirectoryCommandsAsync(DirectoryQuery query, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<CapturedCommand> Commands, DirectoryPage Page)> DirectoryCommandsAsync(DirectoryQuery query, CancellationToken cancellationToken)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Capture.Take();
         Capture.Enabled = true;
+        DirectoryPage page;
         try
         {
-            await new ActorDirectory(db, Reference).SearchAsync(TerritoryId, query, cancellationToken);
+            page = await new ActorDirectory(db, Reference).SearchAsync(TerritoryId, query, cancellationToken);
         }
         finally
         {
             Capture.Enabled = false;
         }
 
-        return Capture.Take();
+        return (Capture.Take(), page);
     }
 
     public async ValueTask DisposeAsync()

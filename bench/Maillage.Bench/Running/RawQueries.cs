@@ -56,10 +56,12 @@ public sealed class CommandCapture : DbCommandInterceptor
         _commands.Add(new CapturedCommand(command.CommandText, parameters));
     }
 
-    private static DbParameter Clone(DbParameter parameter) => parameter switch
+    internal static DbParameter Clone(DbParameter parameter) => parameter switch
     {
         NpgsqlParameter npgsql => npgsql.Clone(),
-        SqliteParameter sqlite => new SqliteParameter(sqlite.ParameterName, sqlite.Value) { SqliteType = sqlite.SqliteType, Size = sqlite.Size },
+        // EF Core stores GUIDs as upper-case text on SQLite; a bare Guid value would be bound as a blob and match nothing.
+        SqliteParameter { Value: Guid guid } sqlite => new SqliteParameter(sqlite.ParameterName, guid.ToString().ToUpperInvariant()) { SqliteType = SqliteType.Text },
+        SqliteParameter sqlite => new SqliteParameter(sqlite.ParameterName, sqlite.Value ?? DBNull.Value),
         _ => throw new NotSupportedException(parameter.GetType().Name),
     };
 }
@@ -67,36 +69,42 @@ public sealed class CommandCapture : DbCommandInterceptor
 /// <summary>Replays captured commands on a connection of its own, reading every value of every row, as the app would.</summary>
 public static class RawReplay
 {
-    public static async Task<int> RunAsync(DbConnection connection, IReadOnlyList<CapturedCommand> commands, CancellationToken cancellationToken)
+    /// <summary>Runs the commands; returns, for each, its first value (a count) and its number of rows.</summary>
+    public static async Task<IReadOnlyList<(object? First, int Rows)>> RunAsync(DbConnection connection, IReadOnlyList<CapturedCommand> commands,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(commands);
-        var values = 0;
+        var results = new List<(object?, int)>();
         foreach (var captured in commands)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = captured.Sql;
             foreach (var parameter in captured.Parameters)
             {
-                command.Parameters.Add(parameter switch
-                {
-                    NpgsqlParameter npgsql => npgsql.Clone(),
-                    SqliteParameter sqlite => new SqliteParameter(sqlite.ParameterName, sqlite.Value) { SqliteType = sqlite.SqliteType, Size = sqlite.Size },
-                    _ => throw new NotSupportedException(parameter.GetType().Name),
-                });
+                command.Parameters.Add(CommandCapture.Clone(parameter));
             }
 
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            object? first = null;
+            var rows = 0;
             while (await reader.ReadAsync(cancellationToken))
             {
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    _ = reader.GetValue(i);
-                    values++;
+                    var value = reader.GetValue(i);
+                    if (rows == 0 && i == 0)
+                    {
+                        first = value;
+                    }
                 }
+
+                rows++;
             }
+
+            results.Add((first, rows));
         }
 
-        return values;
+        return results;
     }
 }

@@ -112,7 +112,21 @@ public sealed class DirectoryScenario : IBenchScenario
         foreach (var (label, query, directory) in queries)
         {
             // The page asks the directory for pages of IndexModel.PageSize.
-            var commands = await target.DirectoryCommandsAsync(directory with { PageSize = IndexModel.PageSize }, cancellationToken);
+            var (commands, expected) = await target.DirectoryCommandsAsync(directory with { PageSize = IndexModel.PageSize }, cancellationToken);
+
+            // The replay must read what the app read: the total among the first values, the page's rows last.
+            var check = await RawReplay.RunAsync(connection, commands, cancellationToken);
+            if (check[^1].Rows != expected.Items.Count || !check.Any(c => c.First is long or int && Convert.ToInt64(c.First, CultureInfo.InvariantCulture) == expected.Total))
+            {
+                throw new InvalidOperationException($"Le SQL rejoué pour « {label} » ne lit pas ce que lit l'application " +
+                                                    $"({expected.Total} au total, {expected.Items.Count} lignes ; rejoué : {string.Join(", ", check)}).");
+            }
+
+            if (expected.Items.Count == 0)
+            {
+                throw new InvalidOperationException($"« {label} » ne trouve aucun acteur : la requête ne mesure rien.");
+            }
+
             var server = new List<double>();
             var client = new List<double>();
             var raw = new List<double>();
@@ -130,7 +144,7 @@ public sealed class DirectoryScenario : IBenchScenario
                 }
             }
 
-            var note = $"{commands.Count} requêtes SQL ; client p50 {Stats.Percentile(client, 50):F1} ms";
+            var note = $"{expected.Total:N0} acteurs trouvés, {commands.Count} requêtes SQL ; client p50 {Stats.Percentile(client, 50):F1} ms";
             measures.Add(target.Measure(Name, $"{label} — p50", Stats.Percentile(server, 50), "ms", "même SQL brut, p50", Stats.Percentile(raw, 50), note));
             measures.Add(target.Measure(Name, $"{label} — p95", Stats.Percentile(server, 95), "ms", "même SQL brut, p95", Stats.Percentile(raw, 95)));
         }
