@@ -9,7 +9,7 @@ namespace Maillage.Tests.Benchmarks;
 /// size on the project's shared 2-core machine while it was busy (docs/decisions/0008-benchmarks.md): generous on
 /// purpose, so that only a gross regression trips them, never noise.
 /// </summary>
-[Collection(BenchmarkCollection.Name)]
+[Collection(BenchmarkRun.Name)]
 public sealed class BenchmarkSmokeTests
 {
     private static readonly BenchSettings Small = new()
@@ -69,7 +69,7 @@ public sealed class BenchmarkSmokeTests
 
 /// <summary>Alone, after the parallel tests: timings measured beside other tests would measure them.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class BenchmarkCollection
+public sealed class BenchmarkRun
 {
     public const string Name = "Banc d'essai";
 }
