@@ -51,6 +51,7 @@ public sealed class BenchTarget : IAsyncDisposable
     private readonly string? _database;
     private readonly List<string> _errors = [];
     private string _token = "";
+    private (string Csv, string Xlsx)? _files;
 
     private BenchTarget(BenchProvider provider, int actors, BenchSettings settings, AppLauncher launcher, string dataDirectory,
         string? serverConnectionString, string? database, ServiceProvider services, CommandCapture capture)
@@ -193,6 +194,25 @@ public sealed class BenchTarget : IAsyncDisposable
             Timeout = TimeSpan.FromMinutes(2),
         };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+    }
+
+    /// <summary>
+    /// The same actors as the import reads them (CSV and XLSX, <see cref="ActorFiles"/>), written on first use from a
+    /// generator of the same options: what an import scenario uploads, to compare its rows/s with <see cref="Load"/>.
+    /// </summary>
+    public (string Csv, string Xlsx) ImportFiles()
+    {
+        if (_files is { } files)
+        {
+            return files;
+        }
+
+        var directory = Directory.CreateDirectory(Path.Combine(DataDirectory, "import")).FullName;
+        var generator = new TerritoryGenerator(new GeneratorOptions { Actors = Actors, Departement = Settings.Departement, Seed = Settings.Seed }, Reference);
+        var written = (Path.Combine(directory, "acteurs.csv"), Path.Combine(directory, "acteurs.xlsx"));
+        ActorFiles.Write(generator.Actors(), written.Item1, written.Item2);
+        _files = written;
+        return written;
     }
 
     /// <summary>A connection of the bench's own on the same database, for the raw SQL baselines.</summary>
