@@ -58,6 +58,9 @@ public sealed record BulkLoad(IReadOnlyList<TableLoad> Tables, TimeSpan Elapsed)
 /// </summary>
 public static class BulkLoader
 {
+    /// <summary>Bulk statements and statistics at a million rows run for minutes on a busy machine.</summary>
+    public static readonly TimeSpan LongCommand = TimeSpan.FromHours(1);
+
     public static async Task<BulkLoad> LoadAsync(AppDbContext db, IReadOnlyList<BulkTable> tables, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -192,6 +195,8 @@ public static class BulkLoader
         await using (var importer = await connection.BeginBinaryImportAsync(
                          $"COPY \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            // Completing the COPY of a million actors updates the trigram index: far beyond the default 30 s.
+            importer.Timeout = LongCommand;
             foreach (var row in RowsOf(table, columns))
             {
                 await importer.StartRowAsync(cancellationToken);

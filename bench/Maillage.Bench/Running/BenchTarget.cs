@@ -155,6 +155,7 @@ public sealed class BenchTarget : IAsyncDisposable
         await using (var scope = Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Database.SetCommandTimeout(BulkLoader.LongCommand);
             Load = await BulkLoader.LoadAsync(db, generator.Tables(), cancellationToken);
             var analyze = Stopwatch.StartNew();
             await db.Database.ExecuteSqlRawAsync(Provider == BenchProvider.Sqlite ? "ANALYZE" : "VACUUM ANALYZE", cancellationToken);
