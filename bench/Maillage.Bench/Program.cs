@@ -1,10 +1,102 @@
-using Maillage.Bench;
+using System.Globalization;
+using Maillage.Bench.Generation;
+using Maillage.Bench.Running;
+using Maillage.Territories.Reference;
 
-// dotnet run -c Release --project bench/Maillage.Bench -- directory [--actors 1000000] [--postgres "Host=…;Username=…"] [--plans] [--export] [--data DOSSIER gardé et réutilisé]
-if (args.FirstOrDefault() == "directory")
+namespace Maillage.Bench;
+
+// The benchmark harness (docs/decisions/0008-benchmarks.md). Commands:
+//   run       [--scales 10000,100000,1000000] [--providers sqlite,postgresql] [--runs 30] [--actor-pages 100]
+//             [--clients 32] [--duration 10] [--departement 69] [--seed N] [--no-write]
+//             PostgreSQL: MAILLAGE_BENCH_POSTGRES="Host=…;Username=…" or a throwaway cluster (scripts/lib/postgres.sh)
+//   generate  --actors N [--departement 69] [--seed N] [--out DOSSIER]   → acteurs.csv and acteurs.xlsx for import tests
+internal static class BenchProgram
 {
-    return await DirectoryBench.RunAsync(args[1..]);
-}
+    public static async Task<int> Main(string[] args)
+    {
+        const string usage = """
+            Banc d'essai de Maillage :
+              run [--scales 10000,100000] [--providers sqlite,postgresql] [--runs 30] [--actor-pages 100] [--clients 32] [--duration 10]
+                  [--departement 69] [--seed N] [--no-write]
+                  mesure tout, imprime le tableau et écrit docs/benchmarks.md et docs/benchmarks.json
+                  (PostgreSQL : variable MAILLAGE_BENCH_POSTGRES, sinon un serveur jetable)
+              generate --actors N [--departement 69] [--seed N] [--out DOSSIER]
+                  écrit acteurs.csv (Excel français : « ; », UTF-8 avec BOM) et acteurs.xlsx pour les tests d'import
+            """;
 
-Console.WriteLine("Bancs disponibles : directory [--actors N] [--postgres CHAÎNE] [--plans] [--export] [--data DOSSIER gardé et réutilisé]");
-return 1;
+        switch (args.FirstOrDefault())
+        {
+            case "run":
+            {
+                var settings = new BenchSettings
+                {
+                    Runs = Int("--runs") ?? 30,
+                    ActorPages = Int("--actor-pages") ?? 100,
+                    Clients = Int("--clients") ?? 32,
+                    LoadDuration = TimeSpan.FromSeconds(Int("--duration") ?? 10),
+                    Departement = Option("--departement") ?? GeneratorOptions.DefaultDepartement,
+                    Seed = Int("--seed") ?? GeneratorOptions.DefaultSeed,
+                };
+                var options = new RunOptions
+                {
+                    Scales = (Option("--scales") ?? "10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
+                    Providers = (Option("--providers") ?? "sqlite,postgresql").Split(',')
+                        .Select(p => p.Trim().ToLowerInvariant() switch
+                        {
+                            "sqlite" => BenchProvider.Sqlite,
+                            "postgresql" or "postgres" => BenchProvider.PostgreSql,
+                            _ => throw new ArgumentException($"Base inconnue : {p} (sqlite, postgresql)"),
+                        }).ToList(),
+                    Settings = settings,
+                    Postgres = Environment.GetEnvironmentVariable("MAILLAGE_BENCH_POSTGRES") is { Length: > 0 } server ? server : null,
+                };
+                var result = await Runner.RunAsync(options, Console.WriteLine);
+                Console.WriteLine();
+                Console.Write(Runner.Table(result.Measures));
+                foreach (var error in result.Errors)
+                {
+                    Console.WriteLine("ERREUR : " + error);
+                }
+
+                if (!args.Contains("--no-write"))
+                {
+                    var command = "dotnet run -c Release --project bench/Maillage.Bench -- " + string.Join(' ', args);
+                    await Runner.WriteAsync(result, command, AppLauncher.Locate().Repository);
+                    Console.WriteLine("Écrit : docs/benchmarks.md, docs/benchmarks.json");
+                }
+
+                return result.Errors.Count == 0 ? 0 : 1;
+            }
+
+            case "generate":
+            {
+                var actors = Int("--actors") ?? 10_000;
+                var output = Option("--out") ?? ".";
+                Directory.CreateDirectory(output);
+                var generator = new TerritoryGenerator(new GeneratorOptions
+                {
+                    Actors = actors,
+                    Departement = Option("--departement") ?? GeneratorOptions.DefaultDepartement,
+                    Seed = Int("--seed") ?? GeneratorOptions.DefaultSeed,
+                }, InseeReference.LoadEmbedded());
+                var csv = Path.Combine(output, "acteurs.csv");
+                var xlsx = Path.Combine(output, "acteurs.xlsx");
+                var rows = ActorFiles.Write(generator.Actors(), csv, xlsx);
+                Console.WriteLine($"{rows:N0} acteurs écrits dans {csv} et {xlsx}");
+                return 0;
+            }
+
+            default:
+                Console.WriteLine(usage);
+                return args.Length == 0 || args[0] is "help" or "--help" ? 0 : 2;
+        }
+
+        string? Option(string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+
+        int? Int(string name) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
+    }
+}

@@ -87,6 +87,7 @@ public static class WebSetup
 
     public static WebApplication UseMaillagePipeline(this WebApplication app)
     {
+        app.UseServerTiming(app.Configuration);
         // The API answers problems (application/problem+json); pages answer a French error page.
         app.UseWhen(IsApi, api =>
         {
