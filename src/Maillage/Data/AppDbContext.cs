@@ -21,6 +21,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<RelationType> RelationTypes => Set<RelationType>();
     public DbSet<ActorRelation> ActorRelations => Set<ActorRelation>();
+    public DbSet<Imports.Import> Imports => Set<Imports.Import>();
+    public DbSet<Imports.ImportProblem> ImportProblems => Set<Imports.ImportProblem>();
+    public DbSet<Imports.ImportColumnChoice> ImportColumnChoices => Set<Imports.ImportColumnChoice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
