@@ -29,7 +29,7 @@ public static class ImportMeasurement
 
     private static readonly string[] Communes = ["94018", "94069", "94080", "75056", "69123"];
     private static readonly string[] Postal = ["94220", "94410", "94300", "75001", "69001"];
-    private static readonly string[] Skills = ["Mobilité", "Numérique", "Insertion", "Formation ; Mobilité", "Logistique"];
+    private static readonly string[] Skills = ["Mobilité", "Numérique", "Insertion", "Formation", "Logistique"];
 
     /// <summary>A valid SIREN for the number <paramref name="n"/> (below 90 million).</summary>
     public static string Siren(long n)
