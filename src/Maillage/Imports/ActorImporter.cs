@@ -271,10 +271,15 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
             var updates = new List<(Guid Id, Actor Actor, bool Relink)>();
             for (var r = 0; r < rows.Count; r++)
             {
+                if (!rowOk[r])
+                {
+                    continue;
+                }
+
                 var row = rows[r];
                 var current = matches[r] is { } id ? existing.GetValueOrDefault(id) : null;
                 var actor = Build(row, current, out var failed);
-                if (!rowOk[r] || failed)
+                if (failed)
                 {
                     continue;
                 }
@@ -503,8 +508,9 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
             return result;
         }
 
+        /// <summary>A spreadsheet's number lost its one leading zero (01000 → 1000): put it back.</summary>
         private static string? Pad(string? value, int length) =>
-            value is { Length: > 0 } && value.Length < length && value.All(char.IsAsciiDigit) ? value.PadLeft(length, '0') : value;
+            value is { Length: > 0 } && value.Length == length - 1 && value.All(char.IsAsciiDigit) ? "0" + value : value;
 
         private string? Cell(SourceRow row, string key)
         {

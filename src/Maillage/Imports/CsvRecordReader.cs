@@ -7,7 +7,7 @@ namespace Maillage.Imports;
 /// each record starts is kept for the error messages. Written here rather than with CsvHelper 34, whose
 /// rewritten API gives no line numbers (see docs/decisions/0010-imports.md).
 /// </summary>
-internal sealed class CsvRecordReader(TextReader reader, char delimiter)
+internal sealed class CsvRecordReader(TextReader reader, char delimiter, bool refuseReplacement)
 {
     private readonly char[] _buffer = new char[1 << 16];
     private readonly StringBuilder _cell = new();
@@ -18,9 +18,6 @@ internal sealed class CsvRecordReader(TextReader reader, char delimiter)
 
     /// <summary>The line where the last record read starts (1 = first line).</summary>
     public int Line { get; private set; }
-
-    /// <summary>The line being read, for a message about an error in the middle of a record.</summary>
-    public int CurrentLine => _line;
 
     public string[] Record { get; private set; } = [];
 
@@ -121,6 +118,12 @@ internal sealed class CsvRecordReader(TextReader reader, char delimiter)
 
     private void Append(char c)
     {
+        if (c == '\uFFFD' && refuseReplacement)
+        {
+            throw new ImportFileException($"Ligne {_line} : le fichier mélange deux encodages (UTF-8 au début, puis des caractères " +
+                                          "d'un autre encodage, sans doute Windows-1252). Enregistrez-le à nouveau en « CSV UTF-8 » depuis votre tableur.");
+        }
+
         if (_cell.Length >= TabularFile.MaxCellLength)
         {
             throw new ImportFileException($"Ligne {Line} : une cellule dépasse {TabularFile.MaxCellLength} caractères, la limite d'une cellule Excel ; " +

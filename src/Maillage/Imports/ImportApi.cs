@@ -28,7 +28,6 @@ public static class ImportApi
         var imports = api.MapGroup("/territories/{territoryId:guid}/imports").WithTags("Imports")
             .AddEndpointFilter<TerritoryEndpointFilter>().RequireTerritoryRole(TerritoryRole.Pilote);
         imports.MapPost("/", CreateAsync).DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(ImportUploads.MaxFileBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ImportUploads.MaxFileBytes })
             .WithSummary("Importe des acteurs depuis un fichier (champ multipart « file » : .xlsx, .xls, .csv ou fichier SIRENE de l'INSEE). " +
                          "« mapping » (facultatif) : objet JSON { en-tête du fichier : clé de colonne ou \"\" pour l'ignorer } ; sinon les colonnes sont devinées. " +

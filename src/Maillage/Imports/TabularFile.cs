@@ -162,8 +162,8 @@ internal sealed class CsvSource : TabularSource
         Encoding encoding;
         if (bytes.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) || IsUtf8(bytes, cutAtEnd: length == SniffBytes))
         {
-            // Strict: a Windows-1252 byte met after the sample is an error with its line, never silently replaced.
-            encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+            // A Windows-1252 byte met after the sample becomes U+FFFD, which the reader refuses with its line.
+            encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
             _encodingName = "UTF-8";
         }
         else
@@ -175,7 +175,7 @@ internal sealed class CsvSource : TabularSource
         var firstLine = FirstLine((_encodingName == "UTF-8" ? Encoding.UTF8 : encoding).GetString(bytes));
         var delimiter = SniffDelimiter(firstLine);
         _text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, 1 << 16);
-        _csv = new CsvRecordReader(_text, delimiter[0]);
+        _csv = new CsvRecordReader(_text, delimiter[0], refuseReplacement: _encodingName == "UTF-8");
         FixedWidth = true;
         Description = $"CSV, séparateur « {(delimiter == "\t" ? "tabulation" : delimiter)} », encodage {_encodingName}";
         ReadHeaders();
@@ -240,23 +240,15 @@ internal sealed class CsvSource : TabularSource
 
     private bool NextRaw(out string[] record)
     {
-        try
+        if (!_csv.Read())
         {
-            if (!_csv.Read())
-            {
-                record = [];
-                return false;
-            }
+            record = [];
+            return false;
+        }
 
-            Line = _csv.Line;
-            record = _csv.Record;
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new ImportFileException($"Vers la ligne {_csv.CurrentLine} : le fichier mélange deux encodages (UTF-8 au début, puis des caractères " +
-                                          "d'un autre encodage, sans doute Windows-1252). Enregistrez-le à nouveau en « CSV UTF-8 » depuis votre tableur.");
-        }
+        Line = _csv.Line;
+        record = _csv.Record;
+        return true;
     }
 
     private static string FirstLine(string text)

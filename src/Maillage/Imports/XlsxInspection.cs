@@ -46,7 +46,8 @@ internal static class XlsxInspection
                 }
             }
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or InvalidOperationException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException
+                                       or InvalidOperationException or IOException or ArgumentException or NotSupportedException)
         {
             throw new ImportFileException($"« {fileName} » n'est pas un classeur Excel lisible (fichier abîmé ou d'un autre format). " +
                                           "Ouvrez-le dans votre tableur et enregistrez-le à nouveau au format .xlsx, ou en CSV.");

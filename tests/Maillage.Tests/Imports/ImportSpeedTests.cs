@@ -9,10 +9,10 @@ namespace Maillage.Tests.ActorImports;
 /// </summary>
 public abstract class ImportSpeedTests(MaillageApp app)
 {
-    private const int Rows = 20_000;
+    private const int Rows = 10_000;
 
     [Fact]
-    public async Task A_twenty_thousand_row_csv_imports_at_least_a_quarter_as_fast_as_a_raw_insert_of_its_rows()
+    public async Task A_ten_thousand_row_csv_imports_at_least_a_quarter_as_fast_as_a_raw_insert_of_its_rows()
     {
         var target = await app.SeedTerritoryAsync();
         var raw = await app.SeedTerritoryAsync();
@@ -25,7 +25,7 @@ public abstract class ImportSpeedTests(MaillageApp app)
         Console.WriteLine($"{app.Kind} : {measure}");
         measure.Rows.ShouldBe(Rows);
         measure.Ratio.ShouldBeGreaterThan(0.25, measure.ToString());
-        measure.ImportRowsPerSecond.ShouldBeGreaterThan(500, measure.ToString());
+        measure.ImportRowsPerSecond.ShouldBeGreaterThan(100, measure.ToString());
         var count = await app.WithDbAsync(db => Task.FromResult(db.Actors.Count(a => a.TerritoryId == target.Id)));
         count.ShouldBe(Rows);
     }
