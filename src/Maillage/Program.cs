@@ -3,6 +3,7 @@ using System.Text.Json;
 using Maillage;
 using Maillage.Accounts;
 using Maillage.Data;
+using Maillage.Imports;
 using Maillage.Infrastructure;
 using Maillage.Territories;
 
@@ -23,6 +24,7 @@ builder.Services.AddMaillageDatabase(builder.Configuration);
 builder.Services.AddMaillageAccounts();
 builder.Services.AddMaillageWeb();
 builder.Services.AddTerritories();
+builder.Services.AddImports(builder.Configuration);
 
 var app = builder.Build();
 

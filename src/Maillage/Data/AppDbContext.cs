@@ -26,6 +26,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ProjectPhase> ProjectPhases => Set<ProjectPhase>();
     public DbSet<ProjectDeliverable> ProjectDeliverables => Set<ProjectDeliverable>();
     public DbSet<ProjectCopil> ProjectCopils => Set<ProjectCopil>();
+    public DbSet<Imports.Import> Imports => Set<Imports.Import>();
+    public DbSet<Imports.ImportProblem> ImportProblems => Set<Imports.ImportProblem>();
+    public DbSet<Imports.ImportColumnChoice> ImportColumnChoices => Set<Imports.ImportColumnChoice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

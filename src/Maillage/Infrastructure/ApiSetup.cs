@@ -1,5 +1,6 @@
 using Maillage.Actors;
 using Maillage.Actors.Transfer;
+using Maillage.Imports;
 using Maillage.Network;
 using Maillage.Territories;
 using Maillage.Territories.Reference;
@@ -20,6 +21,7 @@ public static class ApiSetup
         api.MapNetworkApi();
         Maillage.Projects.ProjectApi.MapProjectApi(api);
         api.MapActorTransferApi();
+        api.MapImportApi();
         return app;
     }
 }
