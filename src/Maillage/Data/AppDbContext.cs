@@ -1,5 +1,7 @@
 using Maillage.Accounts;
 using Maillage.Actors;
+using Maillage.Analysis;
+using Maillage.Cibles;
 using Maillage.Territories;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<RelationType> RelationTypes => Set<RelationType>();
     public DbSet<ActorRelation> ActorRelations => Set<ActorRelation>();
+    public DbSet<Cible> Cibles => Set<Cible>();
+    public DbSet<CiblePlacement> CiblePlacements => Set<CiblePlacement>();
+    public DbSet<CibleSnapshot> CibleSnapshots => Set<CibleSnapshot>();
+    public DbSet<EnvironmentAnalysis> EnvironmentAnalyses => Set<EnvironmentAnalysis>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -16,6 +16,9 @@ public static class HistoryText
         ["ActorSubtype"] = "Sous-type",
         ["RelationType"] = "Type de relation",
         ["Competence"] = "Compétence",
+        ["Cible"] = "Cible",
+        ["CiblePlacement"] = "Placement sur la cible",
+        ["EnvironmentAnalysis"] = "Analyse de l'environnement",
     };
 
     private static readonly Dictionary<string, string> Properties = new()
@@ -70,7 +73,37 @@ public static class HistoryText
         ["Code"] = "Code",
         ["Key"] = "Clé",
         [MergeProperty] = "Fusion",
+        ["Centre"] = "Centre",
+        ["RingCount"] = "Nombre d'anneaux",
+        ["Ring1"] = "Anneau 1",
+        ["Ring2"] = "Anneau 2",
+        ["Ring3"] = "Anneau 3",
+        ["Ring4"] = "Anneau 4",
+        ["Ring5"] = "Anneau 5",
+        ["CibleId"] = "Cible",
+        ["Current"] = "Aujourd'hui",
+        ["Ideal"] = "Idéal",
+        ["Title"] = "Titre",
+        ["Organisation"] = "Organisation porteuse",
+        ["Way"] = "Décision",
+        ["Reasons"] = "Raisons",
     };
+
+    static HistoryText()
+    {
+        for (var i = 1; i <= 14; i++)
+        {
+            Properties[$"Answer{i}"] = $"Question {i}";
+        }
+
+        for (var i = 1; i <= 6; i++)
+        {
+            Properties[$"InternalMet{i}"] = $"Condition interne {i}";
+            Properties[$"InternalNote{i}"] = $"Commentaire de la condition interne {i}";
+            Properties[$"ExternalMet{i}"] = $"Condition externe {i}";
+            Properties[$"ExternalNote{i}"] = $"Commentaire de la condition externe {i}";
+        }
+    }
 
     /// <summary>The pseudo-property of the history line written when an actor absorbs a duplicate.</summary>
     public const string MergeProperty = "Merge";
@@ -117,6 +150,7 @@ public static class HistoryText
             "DecisionPower" => Enum.TryParse<DecisionPower>(value, out var power) && Enum.IsDefined(power) ? power.Label() : value,
             "LawfulBasis" => Enum.TryParse<LawfulBasis>(value, out var basis) && Enum.IsDefined(basis) ? basis.Label() : value,
             "Role" => TerritoryRoles.TryParse(value, out var role) ? role.Label() : value,
+            "Way" => Enum.TryParse<Analysis.WayToAct>(value, out var way) && Enum.IsDefined(way) ? Analysis.EnvironmentGrid.Label(way) : value,
             _ => Value(value),
         };
     }

@@ -1,4 +1,5 @@
 using Maillage.Actors;
+using Maillage.Cibles;
 using Maillage.Territories;
 using Maillage.Territories.Reference;
 using Microsoft.AspNetCore.OpenApi;
@@ -15,6 +16,7 @@ public static class ApiSetup
         api.MapReferenceApi();
         api.MapTerritoryApi();
         api.MapActorApi();
+        api.MapCibleApi();
         return app;
     }
 }
