@@ -1,4 +1,5 @@
 using Maillage.Actors;
+using Maillage.Analysis;
 using Maillage.Cibles;
 using Maillage.Territories;
 using Maillage.Territories.Reference;
@@ -17,6 +18,7 @@ public static class ApiSetup
         api.MapTerritoryApi();
         api.MapActorApi();
         api.MapCibleApi();
+        api.MapAnalysisApi();
         return app;
     }
 }

@@ -39,6 +39,7 @@ public static class DemoTerritory
         db.Territories.Add(territory);
         await db.SaveChangesAsync(cancellationToken);
         await DemoActors.AddAsync(db, territory, scope.ServiceProvider.GetRequiredService<InseeReference>(), cancellationToken);
+        await Cibles.DemoCible.AddAsync(db, territory, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
         return territory;
     }
 }
