@@ -30,8 +30,8 @@ public sealed class IndexModel(AppDbContext db, CurrentTerritory territory) : Pa
     public int Total { get; private set; }
     public bool CanEdit { get; private set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From the query string: "page" is also Razor Pages' own route value, which binding would read first.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     [BindProperty]
     public NewForm Input { get; set; } = new();
@@ -59,7 +59,7 @@ public sealed class IndexModel(AppDbContext db, CurrentTerritory territory) : Pa
     private async Task LoadAsync(Guid territoryId, CancellationToken cancellationToken)
     {
         CanEdit = territory.Required.Can(TerritoryRole.Pilote);
-        PageNumber = Math.Max(PageNumber, 1);
+        PageNumber = int.TryParse(Request.Query["page"], out var number) && number > 0 ? number : 1;
         var query = db.EnvironmentAnalyses.AsNoTracking().Where(a => a.TerritoryId == territoryId);
         Total = await query.CountAsync(cancellationToken);
         var page = await query.OrderBy(a => a.Title).ThenBy(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);

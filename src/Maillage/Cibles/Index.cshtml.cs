@@ -49,8 +49,8 @@ public sealed class IndexModel(AppDbContext db, CurrentTerritory territory) : Pa
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From the query string: "page" is also Razor Pages' own route value, which binding would read first.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public bool CanEdit { get; private set; }
 
@@ -80,7 +80,7 @@ public sealed class IndexModel(AppDbContext db, CurrentTerritory territory) : Pa
     private async Task LoadAsync(Guid territoryId, CancellationToken cancellationToken)
     {
         CanEdit = territory.Required.Can(TerritoryRole.Pilote);
-        PageNumber = Math.Max(PageNumber, 1);
+        PageNumber = int.TryParse(Request.Query["page"], out var number) && number > 0 ? number : 1;
         var query = db.Cibles.AsNoTracking().Where(c => c.TerritoryId == territoryId);
         Total = await query.CountAsync(cancellationToken);
         Rows = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)

@@ -53,18 +53,18 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Current
         public int Pages => Math.Max(1, (Total + SearchPageSize - 1) / SearchPageSize);
     }
 
-    public async Task OnGetAsync(Guid territoryId, Guid cibleId, string? vue, string? q, string? famille, int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync(Guid territoryId, Guid cibleId, string? vue, string? q, string? famille, int? numero, CancellationToken cancellationToken)
     {
         await LoadAsync(territoryId, cibleId, vue, cancellationToken);
-        Candidates = await FindCandidatesAsync(territoryId, cibleId, q, famille, page, cancellationToken);
+        Candidates = await FindCandidatesAsync(territoryId, cibleId, q, famille, numero, cancellationToken);
     }
 
     /// <summary>Step 1's search, for htmx: the territory's actors found by name, paged in the database.</summary>
-    public async Task<IActionResult> OnGetSearchAsync(Guid territoryId, Guid cibleId, string? q, string? famille, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetSearchAsync(Guid territoryId, Guid cibleId, string? q, string? famille, int? numero, CancellationToken cancellationToken)
     {
         Cible = await CibleBoard.FindAsync(db, territoryId, cibleId, tracked: false, cancellationToken);
         CanEdit = territory.Required.Can(TerritoryRole.Pilote);
-        Candidates = await FindCandidatesAsync(territoryId, cibleId, q, famille, page, cancellationToken);
+        Candidates = await FindCandidatesAsync(territoryId, cibleId, q, famille, numero, cancellationToken);
         return Partial("_Candidates", this);
     }
 
@@ -249,7 +249,7 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Current
         History = await db.HistoryOfAsync(Cible, 20, cancellationToken);
     }
 
-    private async Task<CandidateList> FindCandidatesAsync(Guid territoryId, Guid cibleId, string? q, string? famille, int? page, CancellationToken cancellationToken)
+    private async Task<CandidateList> FindCandidatesAsync(Guid territoryId, Guid cibleId, string? q, string? famille, int? numero, CancellationToken cancellationToken)
     {
         var query = q?.Trim() ?? "";
         ActorFamily? family = ActorFamilies.TryParse(famille, out var parsed) ? parsed : null;
