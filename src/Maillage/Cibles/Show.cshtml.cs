@@ -257,7 +257,7 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Current
         {
             Q = query,
             Family = family,
-            Page = Math.Max(page ?? 1, 1),
+            Page = Math.Max(numero ?? 1, 1),
             PageSize = SearchPageSize,
         }, cancellationToken);
         var ids = result.Items.Select(r => r.Id).ToList();
