@@ -1,6 +1,8 @@
 using Maillage.Accounts;
 using Maillage.Actors;
 using Maillage.Projects;
+using Maillage.Analysis;
+using Maillage.Cibles;
 using Maillage.Territories;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +31,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Imports.Import> Imports => Set<Imports.Import>();
     public DbSet<Imports.ImportProblem> ImportProblems => Set<Imports.ImportProblem>();
     public DbSet<Imports.ImportColumnChoice> ImportColumnChoices => Set<Imports.ImportColumnChoice>();
+    public DbSet<Cible> Cibles => Set<Cible>();
+    public DbSet<CiblePlacement> CiblePlacements => Set<CiblePlacement>();
+    public DbSet<CibleSnapshot> CibleSnapshots => Set<CibleSnapshot>();
+    public DbSet<EnvironmentAnalysis> EnvironmentAnalyses => Set<EnvironmentAnalysis>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -21,6 +21,9 @@ public static class HistoryText
         ["ProjectPhase"] = "Phase du projet",
         ["ProjectDeliverable"] = "Livrable",
         ["ProjectCopil"] = "Comité de pilotage",
+        ["Cible"] = "Cible",
+        ["CiblePlacement"] = "Placement sur la cible",
+        ["EnvironmentAnalysis"] = "Analyse de l'environnement",
     };
 
     private static readonly Dictionary<string, string> Properties = new()
@@ -92,7 +95,37 @@ public static class HistoryText
         ["Status"] = "Statut",
         ["Date"] = "Date",
         [MergeProperty] = "Fusion",
+        ["Centre"] = "Centre",
+        ["RingCount"] = "Nombre d'anneaux",
+        ["Ring1"] = "Anneau 1",
+        ["Ring2"] = "Anneau 2",
+        ["Ring3"] = "Anneau 3",
+        ["Ring4"] = "Anneau 4",
+        ["Ring5"] = "Anneau 5",
+        ["CibleId"] = "Cible",
+        ["Current"] = "Aujourd'hui",
+        ["Ideal"] = "Idéal",
+        ["Title"] = "Titre",
+        ["Organisation"] = "Organisation porteuse",
+        ["Way"] = "Décision",
+        ["Reasons"] = "Raisons",
     };
+
+    static HistoryText()
+    {
+        for (var i = 1; i <= 14; i++)
+        {
+            Properties[$"Answer{i}"] = $"Question {i}";
+        }
+
+        for (var i = 1; i <= 6; i++)
+        {
+            Properties[$"InternalMet{i}"] = $"Condition interne {i}";
+            Properties[$"InternalNote{i}"] = $"Commentaire de la condition interne {i}";
+            Properties[$"ExternalMet{i}"] = $"Condition externe {i}";
+            Properties[$"ExternalNote{i}"] = $"Commentaire de la condition externe {i}";
+        }
+    }
 
     /// <summary>The pseudo-property of the history line written when an actor absorbs a duplicate.</summary>
     public const string MergeProperty = "Merge";
@@ -142,6 +175,7 @@ public static class HistoryText
             "Kind" or "Phase" => Enum.TryParse<ProjectPhaseKind>(value, out var phase) && Enum.IsDefined(phase) ? phase.ShortLabel() : value,
             "Status" => Enum.TryParse<DeliverableStatus>(value, out var status) && Enum.IsDefined(status) ? status.Label() : value,
             "Themes" => string.Join(", ", ProjectThemes.Parse(value).Select(t => t.Label)),
+            "Way" => Enum.TryParse<Analysis.WayToAct>(value, out var way) && Enum.IsDefined(way) ? Analysis.EnvironmentGrid.Label(way) : value,
             _ => Value(value),
         };
     }

@@ -1,5 +1,7 @@
 using Maillage.Actors;
 using Maillage.Actors.Transfer;
+using Maillage.Analysis;
+using Maillage.Cibles;
 using Maillage.Imports;
 using Maillage.Network;
 using Maillage.Territories;
@@ -22,6 +24,8 @@ public static class ApiSetup
         Maillage.Projects.ProjectApi.MapProjectApi(api);
         api.MapActorTransferApi();
         api.MapImportApi();
+        api.MapCibleApi();
+        api.MapAnalysisApi();
         return app;
     }
 }

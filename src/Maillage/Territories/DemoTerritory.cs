@@ -40,6 +40,7 @@ public static class DemoTerritory
         await db.SaveChangesAsync(cancellationToken);
         await DemoActors.AddAsync(db, territory, scope.ServiceProvider.GetRequiredService<InseeReference>(), cancellationToken);
         await Projects.DemoProject.AddAsync(db, territory, cancellationToken);
+        await Cibles.DemoCible.AddAsync(db, territory, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
         return territory;
     }
 }
