@@ -1,8 +1,8 @@
 using Maillage.Accounts;
 using Maillage.Actors;
-using Maillage.Projects;
 using Maillage.Analysis;
 using Maillage.Cibles;
+using Maillage.Projects;
 using Maillage.Territories;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
