@@ -105,7 +105,6 @@ public static class HistoryText
         ["CibleId"] = "Cible",
         ["Current"] = "Aujourd'hui",
         ["Ideal"] = "Idéal",
-        ["Title"] = "Titre",
         ["Organisation"] = "Organisation porteuse",
         ["Way"] = "Décision",
         ["Reasons"] = "Raisons",
