@@ -232,7 +232,7 @@ internal sealed class CsvSource : TabularSource
         CellCount = record.Length;
         for (var i = 0; i < Cells.Length; i++)
         {
-            Cells[i] = i < record.Length ? record[i] : null;
+            Cells[i] = i < record.Length ? Maillage.Actors.Transfer.CsvSheetWriter.Restore(record[i]) : null;
         }
 
         return true;

@@ -27,6 +27,13 @@ public sealed class CsvSheetWriter : IDisposable
     public static bool LooksLikeFormula(string value) =>
         value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
+    /// <summary>
+    /// A cell read back from such a file: the apostrophe put before a formula-like value is taken off again, so that
+    /// an export re-imports unchanged (a spreadsheet shows the same text either way).
+    /// </summary>
+    public static string? Restore(string? value) =>
+        value is { Length: > 1 } && value[0] == FormulaGuard && LooksLikeFormula(value[1..]) ? value[1..] : value;
+
     /// <summary>The cell as written: neutralised, then quoted when it holds a separator, a quote or a line break.</summary>
     public static string Escape(string? value)
     {
