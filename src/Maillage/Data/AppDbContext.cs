@@ -26,6 +26,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ProjectPhase> ProjectPhases => Set<ProjectPhase>();
     public DbSet<ProjectDeliverable> ProjectDeliverables => Set<ProjectDeliverable>();
     public DbSet<ProjectCopil> ProjectCopils => Set<ProjectCopil>();
+    public DbSet<ProjectParticipation> ProjectParticipations => Set<ProjectParticipation>();
+    public DbSet<ProjectRole> ProjectRoles => Set<ProjectRole>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
