@@ -232,7 +232,7 @@ public static class ActorApi
     {
         var result = await ActorMerge.MergeAsync(db, territoryId, actorId, input.OtherActorId!.Value, input.Version, user, time, cancellationToken);
         return TypedResults.Ok(new MergeDto(await ToDtoAsync(result.Kept, db, reference, cancellationToken),
-            result.ContactsMoved, result.RelationsMoved, result.RelationsDropped));
+            result.ContactsMoved, result.RelationsMoved, result.RelationsDropped, result.ParticipationsMoved, result.ParticipationsDropped));
     }
 
     private static async Task<IResult> HistoryAsync(Guid territoryId, Guid actorId, AppDbContext db, CancellationToken cancellationToken)
@@ -879,7 +879,7 @@ public static class ActorApi
         public static DuplicateDto Of(DuplicateCandidate c) => new(c.Id, c.Name, c.Siren, c.Siret, c.Rna, c.Reason);
     }
 
-    public sealed record MergeDto(ActorDto Actor, int ContactsMoved, int RelationsMoved, int RelationsDropped);
+    public sealed record MergeDto(ActorDto Actor, int ContactsMoved, int RelationsMoved, int RelationsDropped, int ParticipationsMoved, int ParticipationsDropped);
 
     public sealed record ContactDto(Guid Id, Guid ActorId, string? FirstName, string LastName, string? Function, string? HierarchyLevel,
         string? DecisionPower, string? Availability, string? Email, string? Phone, string LawfulBasis, string? LawfulBasisSource,

@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Maillage.Data;
+using Maillage.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Actors;
 
-public sealed record MergeResult(Actor Kept, int ContactsMoved, int RelationsMoved, int RelationsDropped);
+public sealed record MergeResult(Actor Kept, int ContactsMoved, int RelationsMoved, int RelationsDropped, int ParticipationsMoved,
+    int ParticipationsDropped);
 
 /// <summary>The ends of a relation, as the merge reads them to find what it made redundant.</summary>
 public sealed record RelationEnds(Guid Id, Guid SourceActorId, Guid TargetActorId, string Type, DateOnly? StartDate, DateTime CreatedAt);
@@ -68,6 +70,24 @@ public static class ActorMerge
             [new AuditChange(r.FromSource ? nameof(ActorRelation.SourceActorId) : nameof(ActorRelation.TargetActorId), absorbedId.ToString(), keptId.ToString())],
             who, now)));
 
+        // Project participations move too; one the kept actor already holds (same project, same role) is dropped.
+        var participations = db.ProjectParticipations.Where(p => p.TerritoryId == territoryId);
+        var keptRoles = await participations.Where(p => p.ActorId == keptId).Select(p => new { p.ProjectId, p.Role }).ToListAsync(cancellationToken);
+        var absorbedParticipations = await participations.Where(p => p.ActorId == absorbedId)
+            .Select(p => new { p.Id, p.ProjectId, p.Role, p.Version }).ToListAsync(cancellationToken);
+        var participationsDropped = absorbedParticipations.Where(p => keptRoles.Any(k => k.ProjectId == p.ProjectId && k.Role == p.Role)).ToList();
+        var participationsMoved = absorbedParticipations.Except(participationsDropped).ToList();
+        var droppedParticipationIds = participationsDropped.Select(p => p.Id).ToList();
+        await participations.Where(p => droppedParticipationIds.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        await participations.Where(p => p.ActorId == absorbedId).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.ActorId, keptId)
+            .SetProperty(p => p.Version, p => p.Version + 1)
+            .SetProperty(p => p.UpdatedAt, now)
+            .SetProperty(p => p.UpdatedBy, who.Name), cancellationToken);
+        history.AddRange(participationsMoved.Select(p => PartEntry(p.ProjectId, p.Id, territoryId, p.Version + 1, AuditAction.Updated,
+            [new AuditChange(nameof(ProjectParticipation.ActorId), absorbedId.ToString(), keptId.ToString())], who, now)));
+        history.AddRange(participationsDropped.Select(p => PartEntry(p.ProjectId, p.Id, territoryId, p.Version, AuditAction.Deleted, [], who, now)));
+
         // The members attached to the duplicate now belong to the kept organisation (not audited: membership).
         await db.TerritoryMembers.Where(m => m.TerritoryId == territoryId && m.OrganisationId == absorbedId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrganisationId, keptId), cancellationToken);
@@ -95,12 +115,14 @@ public static class ActorMerge
         await db.SaveCheckedAsync(cancellationToken);
 
         var summary = $"« {absorbed.Name} » fusionné dans cet acteur ; interlocuteurs repris : {movedContacts.Count}, " +
-                      $"relations reprises : {movedRelations.Count - dropped.Count}, relations devenues redondantes supprimées : {dropped.Count}.";
+                      $"relations reprises : {movedRelations.Count - dropped.Count}, relations devenues redondantes supprimées : {dropped.Count}" +
+                      $"{(absorbedParticipations.Count == 0 ? "" : $", participations aux projets reprises : {participationsMoved.Count}, en double supprimées : {participationsDropped.Count}")}.";
         db.AuditEntries.Add(Entry(nameof(Actor), keptId, territoryId, kept.Version, AuditAction.Updated,
             [new AuditChange(HistoryText.MergeProperty, absorbed.Id.ToString(), summary)], who, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new MergeResult(kept, movedContacts.Count, movedRelations.Count - dropped.Count, dropped.Count);
+        return new MergeResult(kept, movedContacts.Count, movedRelations.Count - dropped.Count, dropped.Count, participationsMoved.Count,
+            participationsDropped.Count);
     }
 
     /// <summary>
@@ -137,14 +159,19 @@ public static class ActorMerge
         return (user?.FindFirstValue(ClaimTypes.NameIdentifier), name ?? CommandLineUser.Current);
     }
 
+    // A participation's history is keyed under its project, as the interceptor writes it.
+    private static AuditEntry PartEntry(Guid projectId, Guid id, Guid territoryId, long version, AuditAction action,
+        IReadOnlyList<AuditChange> changes, (string? Id, string? Name) who, DateTime at) =>
+        Entry(nameof(ProjectParticipation), id, territoryId, version, action, changes, who, at, $"{projectId}/{id}");
+
     // Bulk updates bypass the interceptor: their history is written here, in the same transaction.
     private static AuditEntry Entry(string entityType, Guid id, Guid territoryId, long version, AuditAction action,
-        IReadOnlyList<AuditChange> changes, (string? Id, string? Name) who, DateTime at)
+        IReadOnlyList<AuditChange> changes, (string? Id, string? Name) who, DateTime at, string? key = null)
     {
         var entry = new AuditEntry
         {
             EntityType = entityType,
-            EntityKey = id.ToString(),
+            EntityKey = key ?? id.ToString(),
             Action = action,
             Version = version,
             At = at,

@@ -31,6 +31,11 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Perimet
     public IReadOnlyList<RelationTypeOption> RelationTypes { get; private set; } = [];
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
     public CandidateList Candidates { get; private set; } = new("", []);
+
+    /// <summary>The projects the actor takes part in, with its role in each.</summary>
+    public IReadOnlyList<Maillage.Projects.ActorProjectLine> ProjectLines { get; private set; } = [];
+
+    public Maillage.Projects.ParticipationRoleCatalog ProjectRoles { get; private set; } = Maillage.Projects.ParticipationRoleCatalog.DefaultsOnly;
     public bool CanEdit => current.Required.Can(TerritoryRole.Pilote);
 
     /// <summary>The Pilote, or a Partenaire on its own organisation's page: edits the identity and the contacts.</summary>
@@ -240,5 +245,7 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Perimet
         }
 
         Candidates = await FindCandidatesAsync(territoryId, actorId, candidateQuery, cancellationToken);
+        ProjectLines = await Maillage.Projects.ParticipationLoading.ProjectsOfAsync(db, territoryId, actorId, cancellationToken);
+        ProjectRoles = await Maillage.Projects.ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
     }
 }

@@ -35,6 +35,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CiblePlacement> CiblePlacements => Set<CiblePlacement>();
     public DbSet<CibleSnapshot> CibleSnapshots => Set<CibleSnapshot>();
     public DbSet<EnvironmentAnalysis> EnvironmentAnalyses => Set<EnvironmentAnalysis>();
+    public DbSet<ProjectParticipation> ProjectParticipations => Set<ProjectParticipation>();
+    public DbSet<ProjectRole> ProjectRoles => Set<ProjectRole>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

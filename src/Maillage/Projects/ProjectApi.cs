@@ -37,6 +37,7 @@ public static class ProjectApi
         projects.MapPost("/{projectId:guid}/copils", CreateCopilAsync).AddEndpointFilter<ValidationFilter<CopilInput>>()
             .WithSummary("Ajoute une date de comité de pilotage au planning.");
         projects.MapDelete("/{projectId:guid}/copils/{copilId:guid}", DeleteCopilAsync).WithSummary("Retire une date de comité de pilotage.");
+        projects.MapParticipationApi();
         return api;
     }
 

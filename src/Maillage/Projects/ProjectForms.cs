@@ -24,7 +24,32 @@ public static class ProjectFieldErrors
         ["Phase"] = "Phase",
         ["Date"] = "Date",
         ["Intitulé"] = "Label",
+        ["Acteur"] = "ActorId",
+        ["Rôle"] = "Role",
+        ["Fonction"] = "Function",
+        ["Conditions d'exercice"] = "ConditionsMet",
+        ["Mobilisation"] = "Mobilisation",
+        ["Vague"] = "Wave",
+        ["Poids dans les décisions"] = "DecisionWeight",
+        ["Représentant"] = "RepresentativeContactId",
+        ["Libellé"] = "Label",
     };
+
+    /// <summary>The asynchronous twin of <see cref="Try"/>, for rules that read the database.</summary>
+    public static async Task<bool> TryAsync(ModelStateDictionary modelState, Func<Task> apply, string prefix = "Input")
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(apply);
+        try
+        {
+            await apply();
+            return true;
+        }
+        catch (DomainException e) when (e is not ConcurrencyConflictException)
+        {
+            return Try(modelState, () => throw e, prefix);
+        }
+    }
 
     /// <summary>Runs <paramref name="apply"/>; a broken rule becomes an error of its field (or of the form) instead of an exception.</summary>
     public static bool Try(ModelStateDictionary modelState, Action apply, string prefix = "Input")

@@ -7,7 +7,7 @@ namespace Maillage.Projects;
 /// <summary>Reads a project with its parts, scoped to its territory (another territory's project is not found).</summary>
 public static class ProjectLoading
 {
-    private static readonly string[] PartTypes = [nameof(Project), nameof(ProjectPhase), nameof(ProjectDeliverable), nameof(ProjectCopil)];
+    private static readonly string[] PartTypes = [nameof(Project), nameof(ProjectPhase), nameof(ProjectDeliverable), nameof(ProjectCopil), nameof(ProjectParticipation)];
 
     public static async Task<Project> FindAsync(AppDbContext db, Guid territoryId, Guid projectId, bool tracked, CancellationToken cancellationToken)
     {

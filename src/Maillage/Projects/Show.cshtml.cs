@@ -4,6 +4,7 @@ using Maillage.Territories;
 using Maillage.Territories.Reference;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Projects;
 
@@ -19,6 +20,8 @@ public sealed class ShowModel(AppDbContext db, PerimeterResolver perimeters, Cur
     public IReadOnlyList<AreaRef> PerimeterAreas { get; private set; } = [];
     public ProjectTimeline? Timeline { get; private set; }
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<ProjectParticipation> Participants { get; private set; } = [];
+    public ParticipationRoleCatalog Roles { get; private set; } = ParticipationRoleCatalog.DefaultsOnly;
     public bool CanEdit => current.Required.Can(TerritoryRole.Pilote);
 
     /// <summary>The phase whose deliverable form was posted with an error, to show it beside that form.</summary>
@@ -147,5 +150,8 @@ public sealed class ShowModel(AppDbContext db, PerimeterResolver perimeters, Cur
         PerimeterAreas = perimeters.Describe(Project.Perimeter);
         Timeline = ProjectTimeline.Of(Project);
         History = await ProjectLoading.HistoryAsync(db, projectId, HistoryLength, cancellationToken);
+        Roles = await ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
+        Participants = await db.ProjectParticipations.AsNoTracking().Where(p => p.ProjectId == projectId && p.TerritoryId == territoryId)
+            .ToListAsync(cancellationToken);
     }
 }
