@@ -82,10 +82,11 @@ public sealed class CibleJourney(InstalledBrowserApp app, Chromium chromium)
         await page.GetByRole(AriaRole.Link, new() { Name = "Écart", Exact = true }).ClickAsync();
         var gaps = page.Locator("#ecarts tbody tr");
         await Expect(gaps).ToHaveCountAsync(3);
-        await Expect(gaps.Nth(0)).ToContainTextAsync(Region);
-        await Expect(gaps.Nth(0)).ToContainTextAsync("2 anneaux à perdre");
-        await Expect(gaps.Nth(1)).ToContainTextAsync(Club);
-        await Expect(gaps.Nth(1)).ToContainTextAsync("2 anneaux à gagner");
+        // Equal gaps: the ring to gain comes before the ring to lose (bring a partner closer before letting one go).
+        await Expect(gaps.Nth(0)).ToContainTextAsync(Club);
+        await Expect(gaps.Nth(0)).ToContainTextAsync("2 anneaux à gagner");
+        await Expect(gaps.Nth(1)).ToContainTextAsync(Region);
+        await Expect(gaps.Nth(1)).ToContainTextAsync("2 anneaux à perdre");
         await Expect(gaps.Nth(2)).ToContainTextAsync("1 anneau à gagner");
         await Expect(page.Locator("svg[data-view='ecart'] .cible-arrows line")).ToHaveCountAsync(3);
         await journey.CheckAsync("ecart");
@@ -117,6 +118,8 @@ public sealed class CibleJourney(InstalledBrowserApp app, Chromium chromium)
     private static async Task DragAsync(IPage page, string name, double x, double y)
     {
         var node = page.Locator("#cible-export g.cible-node").Filter(new() { Has = page.Locator("title", new() { HasTextString = name }) }).Locator("circle");
+        // The mouse works in the viewport: the picture is brought into view first (the page may be scrolled to the table).
+        await page.Locator("#cible-export svg").ScrollIntoViewIfNeededAsync();
         var box = await node.BoundingBoxAsync() ?? throw new InvalidOperationException("Point introuvable : " + name);
         var target = await page.EvaluateAsync<double[]>(
             "([x, y]) => { const svg = document.querySelector('#cible-export svg'); const p = svg.createSVGPoint(); p.x = x; p.y = y; const s = p.matrixTransform(svg.getScreenCTM()); return [s.x, s.y]; }",
