@@ -201,7 +201,7 @@ public static class ActorApi
             return ActorNotFound();
         }
 
-        await db.ExpectVersionAsync(actor, input.Version ?? IfMatch(request), cancellationToken);
+        await db.ExpectVersionAsync(actor, input.Version ?? request.IfMatchVersion(), cancellationToken);
         await ApplyAsync(actor, input, db, reference, perimeters, cancellationToken);
         await db.SaveCheckedAsync(cancellationToken);
         return TypedResults.Ok(await ToDtoAsync(actor, db, reference, cancellationToken));
@@ -335,7 +335,7 @@ public static class ActorApi
             return ContactNotFound();
         }
 
-        await db.ExpectVersionAsync(contact, input.Version ?? IfMatch(request), cancellationToken);
+        await db.ExpectVersionAsync(contact, input.Version ?? request.IfMatchVersion(), cancellationToken);
         var basis = ContactCodes.ParseOptional<LawfulBasis>(input.LawfulBasis, "Base légale") ?? default;
         contact.Identify(input.FirstName, input.LastName!);
         contact.SetLawfulBasis(basis, input.LawfulBasisSource);
@@ -499,7 +499,7 @@ public static class ActorApi
             });
         }
 
-        await db.ExpectVersionAsync(relation, input.Version ?? IfMatch(request), cancellationToken);
+        await db.ExpectVersionAsync(relation, input.Version ?? request.IfMatchVersion(), cancellationToken);
         var catalog = await RelationTypeCatalog.LoadAsync(db, territoryId, cancellationToken);
         relation.Update(input.Type!, catalog, input.StartDate, input.EndDate, input.Strength, input.Notes);
         await ActorRelation.EnsureNotRepeatedAsync(db, relation, catalog, cancellationToken);
@@ -594,9 +594,6 @@ public static class ActorApi
 
     private static string[] Labels(string competenceLabels) =>
         competenceLabels.Length == 0 ? [] : competenceLabels.Split("; ", StringSplitOptions.RemoveEmptyEntries);
-
-    private static long? IfMatch(HttpRequest request) =>
-        long.TryParse(request.Headers.IfMatch.ToString().Trim('"', 'W', '/'), out var version) ? version : null;
 
     // ---------------------------------------------------------------- inputs
 

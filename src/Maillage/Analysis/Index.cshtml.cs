@@ -16,16 +16,6 @@ public sealed class IndexModel(AppDbContext db, CurrentTerritory territory) : Pa
 
     public sealed record Row(Guid Id, string Title, string? Organisation, int Answered, WayToAct? Way, DateTime UpdatedAt);
 
-    public sealed class NewForm
-    {
-        [Required(ErrorMessage = "Titre : donnez un titre à l'analyse.")]
-        [StringLength(EnvironmentAnalysis.TitleMaxLength, ErrorMessage = "Titre : {1} caractères au plus.")]
-        public string? Title { get; set; }
-
-        [StringLength(EnvironmentAnalysis.OrganisationMaxLength, ErrorMessage = "Organisation porteuse : {1} caractères au plus.")]
-        public string? Organisation { get; set; }
-    }
-
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public bool CanEdit { get; private set; }
@@ -34,7 +24,7 @@ public sealed class IndexModel(AppDbContext db, CurrentTerritory territory) : Pa
     public int PageNumber { get; private set; } = 1;
 
     [BindProperty]
-    public NewForm Input { get; set; } = new();
+    public AnalysisForm Input { get; set; } = new();
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -62,7 +52,14 @@ public sealed class IndexModel(AppDbContext db, CurrentTerritory territory) : Pa
         PageNumber = int.TryParse(Request.Query["page"], out var number) && number > 0 ? number : 1;
         var query = db.EnvironmentAnalyses.AsNoTracking().Where(a => a.TerritoryId == territoryId);
         Total = await query.CountAsync(cancellationToken);
-        var page = await query.OrderBy(a => a.Title).ThenBy(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        Rows = [.. page.Select(a => new Row(a.Id, a.Title, a.Organisation, a.Answered, a.Way, a.UpdatedAt))];
+        // The answers are counted by the database: the list never reads the answers' text.
+        Rows = await query.OrderBy(a => a.Title).ThenBy(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(a => new Row(a.Id, a.Title, a.Organisation,
+                (a.Answer1 != null ? 1 : 0) + (a.Answer2 != null ? 1 : 0) + (a.Answer3 != null ? 1 : 0) + (a.Answer4 != null ? 1 : 0) +
+                (a.Answer5 != null ? 1 : 0) + (a.Answer6 != null ? 1 : 0) + (a.Answer7 != null ? 1 : 0) + (a.Answer8 != null ? 1 : 0) +
+                (a.Answer9 != null ? 1 : 0) + (a.Answer10 != null ? 1 : 0) + (a.Answer11 != null ? 1 : 0) + (a.Answer12 != null ? 1 : 0) +
+                (a.Answer13 != null ? 1 : 0) + (a.Answer14 != null ? 1 : 0),
+                a.Way, a.UpdatedAt))
+            .ToListAsync(cancellationToken);
     }
 }

@@ -78,10 +78,9 @@ public static class CibleBoard
     }
 
     /// <summary>How each actor moved since a snapshot: today's ring then and now (only those that changed).</summary>
-    public static IReadOnlyList<Movement> MovesSince(CibleSnapshot.SnapshotContent then, Cible cible, IReadOnlyList<PlacementRow> now)
+    public static IReadOnlyList<Movement> MovesSince(CibleSnapshot.SnapshotContent then, IReadOnlyList<PlacementRow> now)
     {
         ArgumentNullException.ThrowIfNull(then);
-        ArgumentNullException.ThrowIfNull(cible);
         var before = then.Items.ToDictionary(i => i.ActorId);
         var moves = new List<Movement>();
         foreach (var row in now)

@@ -172,8 +172,8 @@ public static class CibleSvg
 
         var placed = drawing.Items.Count(i => (view == CibleView.Current ? i.Current : i.Ideal) is not null);
         var description = view == CibleView.Overlay
-            ? $"{drawing.Items.Count} acteurs ; {gaps.Count} écarts entre aujourd'hui et la situation idéale, flèche de la place d'aujourd'hui vers la place idéale."
-            : $"{drawing.Items.Count} acteurs, dont {placed} sur la cible et {drawing.Items.Count - placed} hors cible ; anneaux du centre vers l'extérieur : {string.Join(", ", drawing.Rings.Select((r, i) => $"{i + 1}. {r}"))}.";
+            ? $"{Plural(drawing.Items.Count, "acteur")} ; {Plural(gaps.Count, "écart")} entre aujourd'hui et la situation idéale, flèche de la place d'aujourd'hui vers la place idéale."
+            : $"{Plural(drawing.Items.Count, "acteur")}, dont {placed} sur la cible et {drawing.Items.Count - placed} hors cible ; anneaux du centre vers l'extérieur : {string.Join(", ", drawing.Rings.Select((r, i) => $"{i + 1}. {r}"))}.";
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{N(box.X)} {N(box.Y)} {N(box.Width)} {N(box.Height)}\" width=\"{N(box.Width)}\" height=\"{N(box.Height)}\" role=\"img\" aria-labelledby=\"{idPrefix}-titre {idPrefix}-desc\" class=\"cible-svg\" font-family=\"{E(FontFamily)}\"");
@@ -294,6 +294,9 @@ public static class CibleSvg
     }
 
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Plural(int count, string word) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {word}{(count > 1 ? "s" : "")}");
 
     private static string E(string text) => SecurityElement.Escape(text);
 }

@@ -37,7 +37,10 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Current
     public string IdealPicture { get; private set; } = "";
     public bool CanEdit { get; private set; }
     public CandidateList Candidates { get; private set; } = new("", null, [], 0, 1, []);
-    public IReadOnlyList<CibleSnapshot> Snapshots { get; private set; } = [];
+    /// <summary>A snapshot as the page lists it (its frozen content is read on its own page).</summary>
+    public sealed record SnapshotRow(Guid Id, DateTime TakenAt, string? TakenBy, string? Note);
+
+    public IReadOnlyList<SnapshotRow> Snapshots { get; private set; } = [];
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
     [BindProperty]
@@ -71,8 +74,11 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Current
     /// <summary>The picture as an SVG file to download.</summary>
     public async Task<IActionResult> OnGetSvgAsync(Guid territoryId, Guid cibleId, string? vue, CancellationToken cancellationToken)
     {
-        await LoadAsync(territoryId, cibleId, vue, cancellationToken);
-        var svg = CibleSvg.Render(CibleBoard.Drawing(Cible, Rows), View, $"Cible « {Cible.Name} » — {View.Label()}");
+        // Only the picture: none of the page's lists, gaps or other views.
+        Cible = await CibleBoard.FindAsync(db, territoryId, cibleId, tracked: false, cancellationToken);
+        View = CibleViews.TryParse(vue, out var view) ? view : CibleView.Current;
+        var rows = await CibleBoard.PlacementsAsync(db, Cible.Id, cancellationToken);
+        var svg = CibleSvg.Render(CibleBoard.Drawing(Cible, rows), View, $"Cible « {Cible.Name} » — {View.Label()}");
         return File(Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg), "image/svg+xml", FileName(Cible.Name, View) + ".svg");
     }
 
@@ -223,7 +229,7 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Current
 
     public static string FileName(string name, CibleView view)
     {
-        var key = new string([.. TextKey.Normalize(name).Select(c => char.IsLetterOrDigit(c) ? c : '-')]).Trim('-');
+        var key = TextKey.Slug(name);
         return $"cible-{(key.Length == 0 ? "sans-nom" : key)}-{view.Code()}";
     }
 
@@ -245,6 +251,7 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Current
         Picture = CibleSvg.Render(drawing, View, $"{title} — {View.Label()}", "cible-" + View.Code());
         Placements = [.. Rows.Select(r => new PlacementForm { ActorId = r.ActorId, Current = r.Current, Ideal = r.Ideal, Version = r.Version })];
         Snapshots = await db.CibleSnapshots.AsNoTracking().Where(s => s.CibleId == Cible.Id).OrderByDescending(s => s.TakenAt).Take(50)
+            .Select(s => new SnapshotRow(s.Id, s.TakenAt, s.TakenBy, s.Note))
             .ToListAsync(cancellationToken);
         History = await db.HistoryOfAsync(Cible, 20, cancellationToken);
     }

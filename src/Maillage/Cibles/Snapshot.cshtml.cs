@@ -23,6 +23,6 @@ public sealed class SnapshotModel(AppDbContext db) : PageModel
             ?? throw new NotFoundException("Cet instantané n'existe pas pour cette cible.");
         Frozen = Snapshot.Read();
         Picture = CibleSvg.Render(Frozen.Drawing(), CibleView.Current, $"Cible « {Frozen.Name} » au {Snapshot.TakenAt.ToLocalTime():d}", "instantane");
-        Moves = CibleBoard.MovesSince(Frozen, Cible, await CibleBoard.PlacementsAsync(db, Cible.Id, cancellationToken));
+        Moves = CibleBoard.MovesSince(Frozen, await CibleBoard.PlacementsAsync(db, Cible.Id, cancellationToken));
     }
 }

@@ -52,4 +52,11 @@ public static class Concurrency
             .OrderByDescending(a => a.Version).ThenByDescending(a => a.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
+
+    /// <summary>The version an API client sends in <c>If-Match</c> (<c>"3"</c>, <c>W/"3"</c> or <c>3</c>); null when absent.</summary>
+    public static long? IfMatchVersion(this Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return long.TryParse(request.Headers.IfMatch.ToString().Trim('"', 'W', '/'), out var version) ? version : null;
+    }
 }

@@ -24,6 +24,8 @@ public static class HistoryText
         ["Cible"] = "Cible",
         ["CiblePlacement"] = "Placement sur la cible",
         ["EnvironmentAnalysis"] = "Analyse de l'environnement",
+        ["ProjectParticipation"] = "Participation au projet",
+        ["ProjectRole"] = "Rôle de projet",
     };
 
     private static readonly Dictionary<string, string> Properties = new()
@@ -108,6 +110,15 @@ public static class HistoryText
         ["Organisation"] = "Organisation porteuse",
         ["Way"] = "Décision",
         ["Reasons"] = "Raisons",
+        ["OrganisationId"] = "Organisation",
+        ["Mobilisation"] = "Mobilisation",
+        ["Wave"] = "Vague",
+        ["DecisionWeight"] = "Poids dans les décisions",
+        ["RepresentativeContactId"] = "Représentant",
+        ["IsActive"] = "Actif",
+        ["LastActivityDate"] = "Dernière activité",
+        ["ConditionsMet"] = "Conditions d'exercice remplies",
+        ["Conditions"] = "Conditions d'exercice",
     };
 
     static HistoryText()
@@ -170,7 +181,8 @@ public static class HistoryText
             "HierarchyLevel" => Enum.TryParse<HierarchyLevel>(value, out var level) && Enum.IsDefined(level) ? level.Label() : value,
             "DecisionPower" => Enum.TryParse<DecisionPower>(value, out var power) && Enum.IsDefined(power) ? power.Label() : value,
             "LawfulBasis" => Enum.TryParse<LawfulBasis>(value, out var basis) && Enum.IsDefined(basis) ? basis.Label() : value,
-            "Role" => TerritoryRoles.TryParse(value, out var role) ? role.Label() : value,
+            "Role" => TerritoryRoles.TryParse(value, out var role) ? role.Label() : ParticipationRoleCatalog.DefaultsOnly.LabelOf(value),
+            "Mobilisation" => MobilisationLevels.FromHistory(value)?.Label() ?? value,
             "Kind" or "Phase" => Enum.TryParse<ProjectPhaseKind>(value, out var phase) && Enum.IsDefined(phase) ? phase.ShortLabel() : value,
             "Status" => Enum.TryParse<DeliverableStatus>(value, out var status) && Enum.IsDefined(status) ? status.Label() : value,
             "Themes" => string.Join(", ", ProjectThemes.Parse(value).Select(t => t.Label)),

@@ -25,15 +25,16 @@ public sealed class MapModel(AppDbContext db) : PageModel
         RelationTypes = (await RelationTypeCatalog.LoadAsync(db, territoryId, cancellationToken)).Options.Where(o => used.Contains(o.Code)).ToList();
     }
 
-    /// <summary>The graph for the map: node and edge attributes as parallel arrays (compact at 100,000 actors).</summary>
+    /// <summary>
+    /// The graph for the map: node and edge attributes as parallel arrays (compact at 100,000 actors). Positions need
+    /// only the groups, not the betweenness the page's lists are read from.
+    /// </summary>
     public async Task<IActionResult> OnGetGraphAsync(Guid territoryId, CancellationToken cancellationToken)
     {
         var graph = await NetworkGraph.LoadAsync(db, territoryId, cancellationToken);
-        var metrics = NetworkMetrics.Compute(graph);
-        var positions = NetworkLayout.Compute(metrics);
+        var positions = NetworkLayout.Compute(graph, NetworkMetrics.CommunitiesOf(graph).Communities);
         var types = graph.Edges.Select(e => e.Type).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var typeIndex = types.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
-        var catalog = await RelationTypeCatalog.LoadAsync(db, territoryId, cancellationToken);
         return new JsonResult(new
         {
             nodes = new
@@ -44,7 +45,6 @@ public sealed class MapModel(AppDbContext db) : PageModel
                 x = positions.Select(p => p.X),
                 y = positions.Select(p => p.Y),
                 sizes = positions.Select(p => p.Size),
-                degrees = metrics.Nodes.Select(m => m.Degree),
             },
             edges = new
             {
@@ -52,7 +52,9 @@ public sealed class MapModel(AppDbContext db) : PageModel
                 targets = graph.Edges.Select(e => e.Target),
                 types = graph.Edges.Select(e => typeIndex[e.Type]),
             },
-            types = types.Select(t => new { code = t, label = catalog.Find(t)?.Label ?? t }),
+
+            // Relation type codes: the filter's labels are drawn by the page.
+            types,
         });
     }
 }

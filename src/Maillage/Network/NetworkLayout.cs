@@ -16,18 +16,26 @@ public static class NetworkLayout
     public static NodePosition[] Compute(NetworkMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        var n = metrics.Graph.NodeCount;
+        return Compute(metrics.Graph, [.. metrics.Nodes.Select(m => m.Community)]);
+    }
+
+    /// <summary>The positions need only each actor's group and degree: the map does not wait for the betweenness.</summary>
+    public static NodePosition[] Compute(NetworkGraph graph, IReadOnlyList<int> communities)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(communities);
+        var n = graph.NodeCount;
         var positions = new NodePosition[n];
         if (n == 0)
         {
             return positions;
         }
 
-        var maxDegree = Math.Max(1, metrics.Nodes.Max(m => m.Degree));
+        var maxDegree = Math.Max(1, Enumerable.Range(0, n).Max(graph.Degree));
         var groups = Enumerable.Range(0, n)
-            .GroupBy(v => metrics.Nodes[v].Community)
+            .GroupBy(v => communities[v])
             .OrderBy(g => g.Key < 0 ? int.MaxValue : g.Key)
-            .Select(g => g.OrderByDescending(v => metrics.Nodes[v].Degree).ThenBy(v => v).ToArray())
+            .Select(g => g.OrderByDescending(graph.Degree).ThenBy(v => v).ToArray())
             .ToList();
 
         var area = 0.0;
@@ -45,7 +53,7 @@ public static class NetworkLayout
             {
                 var r = Math.Sqrt(k + 0.5);
                 var a = k * GoldenAngle;
-                var degree = metrics.Nodes[members[k]].Degree;
+                var degree = graph.Degree(members[k]);
                 positions[members[k]] = new NodePosition(
                     Math.Round(cx + r * Math.Cos(a), 3),
                     Math.Round(cy + r * Math.Sin(a), 3),

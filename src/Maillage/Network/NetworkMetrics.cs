@@ -46,7 +46,7 @@ public sealed class NetworkMetrics
         var n = graph.NodeCount;
         var (betweenness, method) = Betweenness(graph, exactLimit, sampledSources);
         var articulations = ArticulationPoints(graph);
-        var (communities, communityCount) = Communities(graph);
+        var (communities, communityCount) = CommunitiesOf(graph);
         var scale = n > 2 ? 2.0 / ((n - 1.0) * (n - 2.0)) : 0;
         var nodes = new NodeMetrics[n];
         var seen = new HashSet<int>();
@@ -237,7 +237,8 @@ public sealed class NetworkMetrics
     /// (strict gains only, nodes in index order: deterministic), then groups become nodes and the same is done again,
     /// until nothing moves. Groups are numbered by decreasing size; isolated actors get -1.
     /// </summary>
-    private static (int[] Communities, int Count) Communities(NetworkGraph graph)
+    /// <summary>Each actor's group (numbered by decreasing size, -1 when isolated) and the number of groups.</summary>
+    public static (int[] Communities, int Count) CommunitiesOf(NetworkGraph graph)
     {
         var n = graph.NodeCount;
 

@@ -103,7 +103,7 @@ public static class ParticipationApi
             });
         }
 
-        await db.ExpectVersionAsync(participation, input.Version ?? IfMatch(request), cancellationToken);
+        await db.ExpectVersionAsync(participation, input.Version ?? request.IfMatchVersion(), cancellationToken);
         var roles = await ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
         await ParticipationLoading.UpdateAsync(db, participation, roles.Get(input.Role), input.ToFields(), input.RepresentativeContactId, cancellationToken);
         await db.SaveCheckedAsync(cancellationToken);
@@ -132,9 +132,6 @@ public static class ParticipationApi
         var history = await ParticipationLoading.MobilisationHistoryAsync(db, participation, cancellationToken);
         return ParticipationDto.Of(new ParticipationLine(participation, actor.Name, actor.Acronym, actor.Family, representative), roles, history);
     }
-
-    private static long? IfMatch(HttpRequest request) =>
-        long.TryParse(request.Headers.IfMatch.ToString().Trim('"', 'W', '/'), out var version) ? version : null;
 
     public sealed class ParticipationInput
     {

@@ -59,15 +59,11 @@ public static class ParticipationLoading
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(participation);
-        var key = participation.AuditKey;
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(ProjectParticipation) && a.EntityKey == key)
-            .ToListAsync(cancellationToken);
-        return MobilisationHistory.Of(entries);
+        return MobilisationHistory.Of(await db.HistoryOfAsync(participation, int.MaxValue, cancellationToken));
     }
 
-    /// <summary>The contact, when it is one of the actor's; null when none is chosen.</summary>
-    public static async Task<Contact?> RepresentativeAsync(AppDbContext db, Guid territoryId, Guid actorId, Guid? contactId, CancellationToken cancellationToken)
+    /// <summary>The contact of the territory chosen as representative (the participation checks it is the actor's); null when none is chosen.</summary>
+    public static async Task<Contact?> RepresentativeAsync(AppDbContext db, Guid territoryId, Guid? contactId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (contactId is null)
@@ -115,7 +111,7 @@ public static class ParticipationLoading
         }
 
         var participation = new ProjectParticipation(project, actor, role);
-        var representative = await RepresentativeAsync(db, project.TerritoryId, actorId, representativeContactId, cancellationToken);
+        var representative = await RepresentativeAsync(db, project.TerritoryId, representativeContactId, cancellationToken);
         participation.Update(fields, role, representative);
         db.ProjectParticipations.Add(participation);
         return participation;
@@ -134,7 +130,7 @@ public static class ParticipationLoading
             throw new DomainException($"Rôle : cet acteur est déjà {role.Label.ToLowerInvariant()} de ce projet.");
         }
 
-        var representative = await RepresentativeAsync(db, participation.TerritoryId, participation.ActorId, representativeContactId, cancellationToken);
+        var representative = await RepresentativeAsync(db, participation.TerritoryId, representativeContactId, cancellationToken);
         participation.Update(fields, role, representative);
     }
 }

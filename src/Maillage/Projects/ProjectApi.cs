@@ -84,7 +84,7 @@ public static class ProjectApi
         PerimeterResolver perimeters, CancellationToken cancellationToken)
     {
         var project = await ProjectLoading.FindAsync(db, territoryId, projectId, tracked: true, cancellationToken);
-        await db.ExpectVersionAsync(project, input.Version ?? IfMatch(request), cancellationToken);
+        await db.ExpectVersionAsync(project, input.Version ?? request.IfMatchVersion(), cancellationToken);
         project.Frame(input.ToFrame(perimeters));
         await db.SaveCheckedAsync(cancellationToken);
         return TypedResults.Ok(ProjectDto.Of(project, perimeters));
@@ -120,7 +120,7 @@ public static class ProjectApi
 
         var project = await ProjectLoading.FindAsync(db, territoryId, projectId, tracked: true, cancellationToken);
         var part = project.Phase(kind);
-        await db.ExpectVersionAsync(part, input.Version ?? IfMatch(request), cancellationToken);
+        await db.ExpectVersionAsync(part, input.Version ?? request.IfMatchVersion(), cancellationToken);
         part.Update(input.Objectives, input.Description, input.Method, input.StartDate, input.EndDate);
         await db.SaveCheckedAsync(cancellationToken);
         return TypedResults.Ok(ProjectDto.Of(project, perimeters).Phases.Single(p => p.Phase == kind.Code()));
@@ -146,7 +146,7 @@ public static class ProjectApi
             return Problems.NotFound("Ce livrable n'existe pas dans ce projet.");
         }
 
-        await db.ExpectVersionAsync(deliverable, input.Version ?? IfMatch(request), cancellationToken);
+        await db.ExpectVersionAsync(deliverable, input.Version ?? request.IfMatchVersion(), cancellationToken);
         deliverable.Update(ProjectPhases.Parse(input.Phase), input.Title!, input.DueDate, input.Owner,
             input.Status is null ? deliverable.Status : DeliverableStatuses.Parse(input.Status));
         await db.SaveCheckedAsync(cancellationToken);
@@ -188,9 +188,6 @@ public static class ProjectApi
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
-
-    private static long? IfMatch(HttpRequest request) =>
-        long.TryParse(request.Headers.IfMatch.ToString().Trim('"', 'W', '/'), out var version) ? version : null;
 
     // ---------------------------------------------------------------- contracts
 

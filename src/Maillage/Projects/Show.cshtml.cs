@@ -20,7 +20,8 @@ public sealed class ShowModel(AppDbContext db, PerimeterResolver perimeters, Cur
     public IReadOnlyList<AreaRef> PerimeterAreas { get; private set; } = [];
     public ProjectTimeline? Timeline { get; private set; }
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
-    public IReadOnlyList<ProjectParticipation> Participants { get; private set; } = [];
+    /// <summary>How many partners hold each role, counted by the database, in the order roles first appeared.</summary>
+    public IReadOnlyList<(string Role, int Count)> RoleCounts { get; private set; } = [];
     public ParticipationRoleCatalog Roles { get; private set; } = ParticipationRoleCatalog.DefaultsOnly;
     public bool CanEdit => current.Required.Can(TerritoryRole.Pilote);
 
@@ -151,7 +152,9 @@ public sealed class ShowModel(AppDbContext db, PerimeterResolver perimeters, Cur
         Timeline = ProjectTimeline.Of(Project);
         History = await ProjectLoading.HistoryAsync(db, projectId, HistoryLength, cancellationToken);
         Roles = await ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
-        Participants = await db.ProjectParticipations.AsNoTracking().Where(p => p.ProjectId == projectId && p.TerritoryId == territoryId)
+        var counts = await db.ProjectParticipations.Where(p => p.ProjectId == projectId && p.TerritoryId == territoryId)
+            .GroupBy(p => p.Role).Select(g => new { Role = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        RoleCounts = [.. counts.Select(c => (c.Role, c.Count))];
     }
 }

@@ -108,7 +108,7 @@ public static class TerritoryApi
         CurrentTerritory current, AppDbContext db, PerimeterResolver perimeters, CancellationToken cancellationToken)
     {
         var territory = await db.Territories.SingleAsync(t => t.Id == territoryId, cancellationToken);
-        await db.ExpectVersionAsync(territory, input.Version ?? IfMatch(request), cancellationToken);
+        await db.ExpectVersionAsync(territory, input.Version ?? request.IfMatchVersion(), cancellationToken);
         territory.Rename(input.Name!, input.Description);
         if (input.Perimeter is not null)
         {
@@ -181,9 +181,6 @@ public static class TerritoryApi
         await Members.RemoveAsync(db, member, user.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
         return TypedResults.NoContent();
     }
-
-    private static long? IfMatch(HttpRequest request) =>
-        long.TryParse(request.Headers.IfMatch.ToString().Trim('"', 'W', '/'), out var version) ? version : null;
 
     private static TerritoryDto ToDto(Territory t, TerritoryRole role, PerimeterResolver perimeters)
     {

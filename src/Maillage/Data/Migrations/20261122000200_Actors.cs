@@ -1,4 +1,3 @@
-using Maillage.Actors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -14,6 +13,9 @@ namespace Maillage.Data.Migrations;
 [Migration("20261122000200_Actors")]
 public sealed class Actors : Migration
 {
+    // Literals, not the model's constants: a shipped migration keeps making the schema it made.
+    private const string TrigramIndex = "IX_Actors_SearchText_Trigram";
+    private const string SearchTable = "ActorSearch";
     private static readonly string[] TrigramOperators = ["gin_trgm_ops"];
 
     protected override void Up(MigrationBuilder migrationBuilder)
@@ -71,7 +73,7 @@ public sealed class Actors : Migration
         if (postgres)
         {
             migrationBuilder.EnsurePostgresExtension("pg_trgm");
-            migrationBuilder.CreateIndex(ActorConfiguration.TrigramIndex, "Actors", "SearchText")
+            migrationBuilder.CreateIndex(TrigramIndex, "Actors", "SearchText")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", TrigramOperators);
         }
@@ -80,16 +82,16 @@ public sealed class Actors : Migration
             // A trigram full-text index over the search text, kept by triggers: "contains" searches read it
             // instead of scanning the table. It indexes the actors' rowid (see docs/decisions/0006-actors.md).
             migrationBuilder.Sql($"""
-                CREATE VIRTUAL TABLE "{ActorSearch.Table}" USING fts5("SearchText", content='Actors', content_rowid='rowid', tokenize='trigram');
+                CREATE VIRTUAL TABLE "{SearchTable}" USING fts5("SearchText", content='Actors', content_rowid='rowid', tokenize='trigram');
                 CREATE TRIGGER "Actors_SearchInsert" AFTER INSERT ON "Actors" BEGIN
-                    INSERT INTO "{ActorSearch.Table}"(rowid, "SearchText") VALUES (new.rowid, new."SearchText");
+                    INSERT INTO "{SearchTable}"(rowid, "SearchText") VALUES (new.rowid, new."SearchText");
                 END;
                 CREATE TRIGGER "Actors_SearchDelete" AFTER DELETE ON "Actors" BEGIN
-                    INSERT INTO "{ActorSearch.Table}"("{ActorSearch.Table}", rowid, "SearchText") VALUES ('delete', old.rowid, old."SearchText");
+                    INSERT INTO "{SearchTable}"("{SearchTable}", rowid, "SearchText") VALUES ('delete', old.rowid, old."SearchText");
                 END;
                 CREATE TRIGGER "Actors_SearchUpdate" AFTER UPDATE OF "SearchText" ON "Actors" BEGIN
-                    INSERT INTO "{ActorSearch.Table}"("{ActorSearch.Table}", rowid, "SearchText") VALUES ('delete', old.rowid, old."SearchText");
-                    INSERT INTO "{ActorSearch.Table}"(rowid, "SearchText") VALUES (new.rowid, new."SearchText");
+                    INSERT INTO "{SearchTable}"("{SearchTable}", rowid, "SearchText") VALUES ('delete', old.rowid, old."SearchText");
+                    INSERT INTO "{SearchTable}"(rowid, "SearchText") VALUES (new.rowid, new."SearchText");
                 END;
                 """);
         }
@@ -244,7 +246,7 @@ public sealed class Actors : Migration
     {
         if (migrationBuilder.IsSqlite())
         {
-            migrationBuilder.Sql($"DROP TABLE IF EXISTS \"{ActorSearch.Table}\";");
+            migrationBuilder.Sql($"DROP TABLE IF EXISTS \"{SearchTable}\";");
         }
 
         foreach (var table in new[] { "ActorRelations", "RelationTypes", "Contacts", "ActorCompetences", "Competences", "ActorSubtypes", "Actors" })

@@ -8,7 +8,8 @@ namespace Maillage.Data.Migrations;
 [Migration("20261122000700_Projects")]
 public sealed class Projects : Migration
 {
-    private const int Text = Maillage.Projects.Project.TextMaxLength;
+    // A shipped migration never follows the model's constants: the schema it made stays as it was.
+    private const int Text = 8000;
 
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,5 +1,5 @@
 // La cible: drag a dot to another ring (posts the new ring, then reloads the page drawn by the server),
-// download the picture as PNG (drawn from the SVG on a canvas), print.
+// download the picture as PNG (drawn from the SVG on a canvas). Print buttons are handled by site.js.
 (() => {
     "use strict";
 
@@ -143,9 +143,5 @@
             };
             image.src = url;
         });
-    }
-
-    for (const button of document.querySelectorAll("[data-print]")) {
-        button.addEventListener("click", () => window.print());
     }
 })();

@@ -13,13 +13,12 @@
     var controls = document.getElementById("network-controls");
     var search = document.getElementById("network-search");
     var reset = document.getElementById("network-reset");
-    var colours = {
-        "pouvoirs-publics": "#1f5fa8",
-        "developpement-economique": "#d08a00",
-        "emploi-formation": "#2e8540",
-        "entreprises": "#8a3ea8",
-        "associations": "#c23b5a"
-    };
+
+    // The families' colours are the stylesheet's, read from the legend: one palette for the whole app.
+    var colours = {};
+    document.querySelectorAll(".network-legend [data-family]").forEach(function (marker) {
+        colours[marker.dataset.family] = getComputedStyle(marker).backgroundColor;
+    });
 
     function text(name, a, b) {
         return (container.dataset[name] || "").replace("{0}", a).replace("{1}", b);
@@ -91,7 +90,7 @@
             for (var j = 0; j < edges.sources.length; j++) {
                 graph.addEdge(nodes.ids[edges.sources[j]], nodes.ids[edges.targets[j]], {
                     type: "line",
-                    relation: data.types[edges.types[j]].code,
+                    relation: data.types[edges.types[j]],
                     color: "#c9ced6",
                     size: 0.6
                 });

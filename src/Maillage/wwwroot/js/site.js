@@ -32,3 +32,10 @@ document.addEventListener("click", async (event) => {
         // No clipboard access (insecure context or refused): the text stays selected for Ctrl+C.
     }
 });
+
+// Print buttons: <button type="button" data-print>.
+document.addEventListener("click", (event) => {
+    if (event.target.closest("[data-print]")) {
+        window.print();
+    }
+});
