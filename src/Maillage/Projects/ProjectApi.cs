@@ -38,6 +38,7 @@ public static class ProjectApi
             .WithSummary("Ajoute une date de comité de pilotage au planning.");
         projects.MapDelete("/{projectId:guid}/copils/{copilId:guid}", DeleteCopilAsync).WithSummary("Retire une date de comité de pilotage.");
         projects.MapParticipationApi();
+        projects.MapDossierApi();
         return api;
     }
 
