@@ -1,3 +1,5 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Maillage.Browser.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -64,5 +66,31 @@ public sealed class ProjectsJourney(InstalledBrowserApp app, Chromium chromium)
         await Expect(page.Locator("svg.timeline-svg polygon.timeline-copil")).ToBeAttachedAsync();
         await Expect(page.Locator(".history-table")).ToContainTextAsync("Mode opératoire");
         await journey.CheckAsync("projet-et-planning");
+    }
+
+    [Fact]
+    public async Task A_pilote_downloads_the_project_dossier_as_a_Word_document()
+    {
+        var pilote = await app.CreateAccountAsync("Denise Dossier", administrator: true);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var territoryId = await app.CreateTerritoryAsync($"Charenton dossier {suffix}", "Le dossier du projet.", "94018", "94069");
+        await using var journey = await Journey.StartAsync(app, chromium);
+        await journey.SignInAndWaitAsync(pilote);
+        var page = journey.Page;
+
+        await page.GotoAsync($"/territoires/{territoryId}/projets/nouveau");
+        await page.GetByLabel("Nom du projet").FillAsync("Agir ensemble sur le territoire");
+        await page.GetByLabel("Exposé des motifs").FillAsync("Pour les associations : un levier « pertinent ».\nLa place des collectivités : « comment faire ? »");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le projet" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Agir ensemble sur le territoire", Level = 1 })).ToBeVisibleAsync();
+        await journey.CheckAsync("projet-avec-dossier");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger le dossier (Word)" }).ClickAsync());
+        download.SuggestedFilename.ShouldBe("dossier-agir-ensemble-sur-le-territoire.docx");
+        using var document = WordprocessingDocument.Open(await download.PathAsync(), false);
+        var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().ToList();
+        paragraphs[0].InnerText.ShouldBe("Agir ensemble sur le territoire");
+        paragraphs.Count(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").ShouldBe(8, "les huit parties du cadre du RAMEAU");
+        paragraphs.Select(p => p.InnerText).ShouldContain("La place des collectivités : « comment faire ? »");
     }
 }
