@@ -33,45 +33,44 @@ public static class ProjectDossier
         return (slug.Length == 0 ? "dossier" : "dossier-" + (slug.Length <= 80 ? slug : slug[..80].TrimEnd('-'))) + ".docx";
     }
 
-    /// <summary>Writes the dossier to <paramref name="output"/>; the package is built in memory (a dossier weighs tens of kilobytes).</summary>
+    /// <summary>
+    /// Writes the dossier to <paramref name="output"/>. The SDK needs a seekable stream: a response body gets the
+    /// package built in memory first (a dossier weighs tens of kilobytes).
+    /// </summary>
     public static void Write(DossierModel model, Stream output)
     {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(output);
-        var bytes = ToBytes(model);
-        output.Write(bytes, 0, bytes.Length);
-    }
+        if (!output.CanSeek || !output.CanRead)
+        {
+            output.Write(ToBytes(model));
+            return;
+        }
 
-    public static async Task WriteAsync(DossierModel model, Stream output, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        await output.WriteAsync(ToBytes(model), cancellationToken);
+        using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
+        document.PackageProperties.Title = Clean(model.Project.Name);
+        document.PackageProperties.Subject = "Dossier de projet partenarial";
+        document.PackageProperties.Creator = "Maillage";
+        document.PackageProperties.Language = "fr-FR";
+
+        var main = document.AddMainDocumentPart();
+        main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(StylesXml);
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = PageNumberFooter();
+
+        var body = new Body();
+        new Writer(body, model).WriteAll();
+        body.Append(new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
+            new PageSize { Width = 11906U, Height = 16838U },
+            new PageMargin { Top = 1418, Right = 1134U, Bottom = 1418, Left = 1134U, Header = 709U, Footer = 709U, Gutter = 0U }));
+        main.Document = new Document(body);
     }
 
     public static byte[] ToBytes(DossierModel model)
     {
-        ArgumentNullException.ThrowIfNull(model);
         using var buffer = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
-        {
-            document.PackageProperties.Title = Clean(model.Project.Name);
-            document.PackageProperties.Subject = "Dossier de projet partenarial";
-            document.PackageProperties.Creator = "Maillage";
-            document.PackageProperties.Language = "fr-FR";
-
-            var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(StylesXml);
-            var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = PageNumberFooter();
-
-            var body = new Body();
-            new Writer(body, model).WriteAll();
-            body.Append(new SectionProperties(
-                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1418, Right = 1134U, Bottom = 1418, Left = 1134U, Header = 709U, Footer = 709U, Gutter = 0U }));
-            main.Document = new Document(body);
-        }
-
+        Write(model, buffer);
         return buffer.ToArray();
     }
 
@@ -106,10 +105,17 @@ public static class ProjectDossier
 
     private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    private static string Date(DateOnly? date) => date is { } d ? Date(d) : "non renseignée";
+    /// <summary>"du 01/10/2011 au 31/12/2012", or what is known of it; null when neither date is set.</summary>
+    private static string? Period(DateOnly? start, DateOnly? end) => (start, end) switch
+    {
+        ({ } from, { } to) => $"du {Date(from)} au {Date(to)}",
+        ({ } from, null) => $"à partir du {Date(from)} (fin non renseignée)",
+        (null, { } to) => $"jusqu'au {Date(to)} (début non renseigné)",
+        _ => null,
+    };
 
     private static string Span(DateOnly? start, DateOnly? end) =>
-        start is null && end is null ? NotFilled : $"Du {Date(start)} au {Date(end)}.";
+        Period(start, end) is { } period ? char.ToUpper(period[0], French) + period[1..] + "." : NotFilled;
 
     private sealed record Column(string Header, int Percent);
 
@@ -138,9 +144,7 @@ public static class ProjectDossier
             body.Append(Styled("Title", _project.Name));
             body.Append(Styled("Subtitle", "Cadre méthodologique d'un projet territorial collectif sur les partenariats"));
             Field("Territoire", model.TerritoryName);
-            Field("Dates", _project.StartDate is null && _project.EndDate is null
-                ? "non renseignées"
-                : $"du {Date(_project.StartDate)} au {Date(_project.EndDate)}");
+            Field("Dates", Period(_project.StartDate, _project.EndDate) ?? "non renseignées");
             Field("Thèmes", _project.ThemeList.Count == 0 ? "non renseignés" : string.Join(", ", _project.ThemeList.Select(t => t.Label)));
             Field("Public visé", _project.TargetPopulation ?? "non renseigné");
             if (_project.TargetsCompanies)
@@ -318,9 +322,7 @@ public static class ProjectDossier
         {
             Heading(1, "Planning prévisionnel");
             Question("Quelles sont les échéances pour chaque étape ? La durée de l'expérimentation ? Quand programmer les copils ?");
-            body.Append(Plain(_project.StartDate is null && _project.EndDate is null
-                ? "Durée du projet : non renseignée."
-                : $"Durée du projet : du {Date(_project.StartDate)} au {Date(_project.EndDate)}."));
+            body.Append(Plain($"Durée du projet : {Period(_project.StartDate, _project.EndDate) ?? "non renseignée"}."));
             var entries = PlanningEntries();
             if (entries.Count == 0)
             {

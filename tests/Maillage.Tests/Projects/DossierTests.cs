@@ -290,6 +290,30 @@ public abstract class DossierTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task A_control_character_pasted_in_a_text_is_dropped_and_everything_else_is_kept()
+    {
+        var pilote = await app.CreateUserAsync("pilote");
+        var territory = await app.SeedTerritoryAsync((pilote, TerritoryRole.Pilote));
+        var api = app.CreateApiClient(await app.CreateTokenAsync(pilote));
+        var created = await api.PostAsJsonAsync($"/api/v1/territories/{territory.Id}/projects",
+            new { name = "Cœur de ville", motives = "Texte collé\u0007 depuis un tableur 🙂\nSeconde ligne\tavec tabulation", startDate = "2026-01-05" }, Cancellation);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Cancellation));
+        var id = (Guid)(await ReadAsync(created))["id"]!;
+
+        var response = await api.GetAsync($"/api/v1/territories/{territory.Id}/projects/{id}/dossier.docx", Cancellation);
+        (response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName).ShouldBe("dossier-coeur-de-ville.docx");
+        var bytes = await response.Content.ReadAsByteArrayAsync(Cancellation);
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        new OpenXmlValidator(FileFormatVersions.Office2016).Validate(document, Cancellation)
+            .Select(e => $"{e.Path?.XPath} : {e.Description}").ToList().ShouldBeNone("erreurs de validation OpenXml");
+        var texts = document.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(p => p.InnerText).ToList();
+        texts.ShouldContain("Texte collé depuis un tableur 🙂");
+        texts.ShouldContain("Seconde ligne\tavec tabulation");
+        texts.ShouldContain("Cœur de ville");
+        texts.ShouldContain("Dates : à partir du 05/01/2026 (fin non renseignée)", "une date manquante est dite, pas laissée en blanc");
+    }
+
+    [Fact]
     public async Task Another_territorys_project_answers_404_and_the_project_page_links_to_a_working_download()
     {
         var setup = await CharentonAsync();
