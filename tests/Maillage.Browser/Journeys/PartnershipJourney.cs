@@ -1,3 +1,4 @@
+using DocumentFormat.OpenXml.Packaging;
 using Maillage.Actors;
 using Maillage.Browser.Infrastructure;
 using Maillage.Data;
@@ -98,6 +99,16 @@ public sealed class PartnershipJourney(InstalledBrowserApp app, Chromium chromiu
         await Expect(vigilance.Locator(".vigilance-point")).ToHaveCountAsync(0);
         await Expect(vigilance).ToContainTextAsync("Aucun point de vigilance");
         await journey.CheckAsync("vigilance-levee");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger le dossier (Word)" }).ClickAsync());
+        using (var dossier = WordprocessingDocument.Open(await download.PathAsync(), false))
+        {
+            var text = dossier.MainDocumentPart!.Document.Body!.InnerText;
+            foreach (var partner in new[] { "Maison de l'emploi de Charenton", "Club d'entreprises de Saint-Maurice", "CCI du Val-de-Marne", "Copil intermédiaire" })
+            {
+                text.ShouldContain(partner);
+            }
+        }
 
         await page.GotoAsync($"/territoires/{territoryId}/projets");
         await page.GetByRole(AriaRole.Link, new() { Name = "Points de vigilance" }).ClickAsync();
