@@ -162,8 +162,8 @@ public sealed class TerritoryGenerator
         }
     }
 
-    /// <summary>The generated projects' ids, once <see cref="Projects"/> has run.</summary>
-    public IReadOnlyList<Guid> ProjectIds => [.. _projects.Select(p => p.Id)];
+    /// <summary>The participations of a generated project, once <see cref="Projects"/> has run.</summary>
+    public IReadOnlyList<ProjectParticipation> ParticipationsOf(Guid projectId) => [.. _participations.Where(p => p.ProjectId == projectId)];
 
     /// <summary>The actors, streamed; contacts and relations are recorded as they go.</summary>
     public IEnumerable<Actor> Actors()

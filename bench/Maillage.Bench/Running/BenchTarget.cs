@@ -40,6 +40,9 @@ public sealed record BenchSettings
     /// <summary>Relations per actor (null: the generator's own, about 1.95); 3 gives issue 5's 300,000 relations at 100,000 actors.</summary>
     public double? RelationsPerActor { get; init; }
 
+    /// <summary>Actors placed on the measured cible: as many as a cible may hold by default.</summary>
+    public int CibleActors { get; init; } = Cibles.Cible.MaxActors;
+
     /// <summary>Timed requests of the network metrics and of the map's graph (they read the whole network).</summary>
     public int NetworkRuns { get; init; } = 10;
 

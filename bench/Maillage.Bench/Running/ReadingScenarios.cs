@@ -42,7 +42,8 @@ public static class Paired
 
 /// <summary>
 /// The cible (target) of the method: its page and its SVG download on a cible holding as many actors as a cible may
-/// (<see cref="Cible.MaxActors"/>, placed today and ideally on every ring), beside /health of the same process.
+/// (<see cref="Cible.MaxActors"/> unless <see cref="BenchSettings.CibleActors"/> says fewer), placed today and ideally on
+/// every ring, beside /health of the same process.
 /// </summary>
 public sealed class CibleScenario : IBenchScenario
 {
@@ -54,8 +55,8 @@ public sealed class CibleScenario : IBenchScenario
         var (cible, placed) = await FillAsync(target, cancellationToken);
         var page = $"/territoires/{target.TerritoryId}/cibles/{cible.Id}";
         var runs = target.Settings.Runs;
-        var show = await Paired.AgainstHealthAsync(target, page, runs, cancellationToken);
-        var svg = await Paired.AgainstHealthAsync(target, page + "?handler=Svg&vue=ecart", runs, cancellationToken);
+        var show = await Paired.AgainstHealthAsync(target, page, runs, cancellationToken, warmUp: 1);
+        var svg = await Paired.AgainstHealthAsync(target, page + "?handler=Svg&vue=ecart", runs, cancellationToken, warmUp: 1);
         return
         [
             .. Paired.Rows(target, Name, $"page de la cible ({placed} acteurs placés)", show, $"{placed} acteurs, {cible.RingCount} anneaux"),
@@ -66,7 +67,7 @@ public sealed class CibleScenario : IBenchScenario
     /// <summary>A cible of the generated territory, loaded raw: built with the domain's constructors like the rest.</summary>
     private static async Task<(Cible Cible, int Placed)> FillAsync(BenchTarget target, CancellationToken cancellationToken)
     {
-        var ids = target.Sample.ActorIds.Prepend(target.Sample.HubId).Distinct().Take(Cible.MaxActors).ToList();
+        var ids = target.Sample.ActorIds.Prepend(target.Sample.HubId).Distinct().Take(Math.Clamp(target.Settings.CibleActors, 1, Cible.MaxActors)).ToList();
         await using var scope = target.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
         var actors = await db.Actors.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
