@@ -7,7 +7,7 @@ namespace Maillage.Bench;
 
 // The benchmark harness (docs/decisions/0008-benchmarks.md). Commands:
 //   run       [--scales 10000,100000,1000000] [--providers sqlite,postgresql] [--runs 30] [--actor-pages 100]
-//             [--clients 32] [--duration 10] [--departement 69] [--seed N] [--no-write]
+//             [--clients 32] [--duration 10] [--departement 69] [--seed N] [--relations-per-actor 3] [--network-runs 10] [--cible-actors 150] [--no-write]
 //             PostgreSQL: MAILLAGE_BENCH_POSTGRES="Host=…;Username=…" or a throwaway cluster (scripts/lib/postgres.sh)
 //   generate  --actors N [--departement 69] [--seed N] [--out DOSSIER]   → acteurs.csv and acteurs.xlsx for import tests
 internal static class BenchProgram
@@ -17,10 +17,10 @@ internal static class BenchProgram
         const string usage = """
             Banc d'essai de Maillage :
               run [--scales 10000,100000] [--providers sqlite,postgresql] [--runs 30] [--actor-pages 100] [--clients 32] [--duration 10]
-                  [--departement 69] [--seed N] [--no-write]
+                  [--departement 69] [--seed N] [--relations-per-actor 3] [--network-runs 10] [--cible-actors 150] [--no-write]
                   mesure tout, imprime le tableau et écrit docs/benchmarks.md et docs/benchmarks.json
                   (PostgreSQL : variable MAILLAGE_BENCH_POSTGRES, sinon un serveur jetable)
-              generate --actors N [--departement 69] [--seed N] [--out DOSSIER]
+              generate --actors N [--departement 69] [--seed N] [--relations-per-actor 3] [--out DOSSIER]
                   écrit acteurs.csv (Excel français : « ; », UTF-8 avec BOM) et acteurs.xlsx pour les tests d'import
             """;
 
@@ -36,6 +36,9 @@ internal static class BenchProgram
                     LoadDuration = TimeSpan.FromSeconds(Int("--duration") ?? 10),
                     Departement = Option("--departement") ?? GeneratorOptions.DefaultDepartement,
                     Seed = Int("--seed") ?? GeneratorOptions.DefaultSeed,
+                    RelationsPerActor = Option("--relations-per-actor") is { } perActor ? double.Parse(perActor, CultureInfo.InvariantCulture) : null,
+                    NetworkRuns = Int("--network-runs") ?? 10,
+                    CibleActors = Int("--cible-actors") ?? Maillage.Cibles.Cible.MaxActors,
                 };
                 var options = new RunOptions
                 {
@@ -78,6 +81,7 @@ internal static class BenchProgram
                     Actors = actors,
                     Departement = Option("--departement") ?? GeneratorOptions.DefaultDepartement,
                     Seed = Int("--seed") ?? GeneratorOptions.DefaultSeed,
+                    RelationsPerActor = Option("--relations-per-actor") is { } perActor ? double.Parse(perActor, CultureInfo.InvariantCulture) : null,
                 }, InseeReference.LoadEmbedded());
                 var csv = Path.Combine(output, "acteurs.csv");
                 var xlsx = Path.Combine(output, "acteurs.xlsx");

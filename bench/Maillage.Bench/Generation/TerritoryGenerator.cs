@@ -2,6 +2,7 @@ using System.Globalization;
 using Bogus;
 using Maillage.Actors;
 using Maillage.Bench.Loading;
+using Maillage.Projects;
 using Maillage.Territories;
 using Maillage.Territories.Reference;
 
@@ -17,6 +18,15 @@ public sealed record GeneratorOptions
     public int Actors { get; init; } = 10_000;
     public string Departement { get; init; } = DefaultDepartement;
     public int Seed { get; init; } = DefaultSeed;
+
+    /// <summary>
+    /// Relations per actor on average; null keeps the generator's own draw (about 1.95, a mean degree of 3.9). Issue 5's
+    /// « 100,000 actors and 300,000 relations » is 3.
+    /// </summary>
+    public double? RelationsPerActor { get; init; }
+
+    /// <summary>One project per this many actors (at least one project), each with 10 to 40 participations.</summary>
+    public int ActorsPerProject { get; init; } = 2_000;
 }
 
 /// <summary>What the runner's queries look for, drawn from the generated data rather than written by hand.</summary>
@@ -29,7 +39,10 @@ public sealed record GeneratedSample(
     string ContainsWord,
     IReadOnlyList<Guid> ActorIds,
     Guid HubId,
-    int HubDegree);
+    int HubDegree,
+    Guid? ProjectId,
+    int ProjectParticipants,
+    int Relations);
 
 /// <summary>
 /// A realistic territory at any scale, the same for a given seed: the real communes, EPCI, département and région of
@@ -44,8 +57,10 @@ public sealed record GeneratedSample(
 /// it runs and read afterwards, in the order a bulk load needs them (<see cref="Tables"/>).
 /// </para>
 /// <para>
-/// Projects and participations (issue 6) are not generated yet: they will be one more table in <see cref="Tables"/>,
-/// drawn from <see cref="ActorIds"/> like the relations.
+/// Projects (one per <see cref="GeneratorOptions.ActorsPerProject"/> actors) come after the actors, with their phases and
+/// 10 to 40 participations each: a public actor as pilote, the région or the département as financeur, then operators
+/// and partners drawn among all actors in two or three waves. Their participants are chosen before the actors stream,
+/// so only those few actors are held.
 /// </para>
 /// </summary>
 public sealed class TerritoryGenerator
@@ -67,6 +82,10 @@ public sealed class TerritoryGenerator
     private readonly List<Contact> _contacts = [];
     private readonly List<(int Source, int Target, byte Type, byte Strength, short StartDays)> _relations = [];
     private readonly HashSet<long> _pairs = [];
+    private readonly List<List<int>> _projectMembers = [];
+    private readonly Dictionary<int, Actor> _held = [];
+    private readonly List<Project> _projects = [];
+    private readonly List<ProjectParticipation> _participations = [];
     private bool _generated;
 
     public TerritoryGenerator(GeneratorOptions options, InseeReference reference)
@@ -100,6 +119,7 @@ public sealed class TerritoryGenerator
         }
 
         Territory.StampCreated(Origin.AddYears(-5), Author);
+        ChooseProjectMembers();
     }
 
     public Territory Territory { get; }
@@ -118,7 +138,32 @@ public sealed class TerritoryGenerator
         BulkTable.Of("liens acteur–compétence", Links()),
         BulkTable.Of("interlocuteurs", Contacts()),
         BulkTable.OfValues<ActorRelation>("relations", RelationProperties, Relations()),
+        BulkTable.Of("projets", Projects()),
+        BulkTable.Of("phases de projet", _projects.SelectMany(p => p.Phases)),
+        BulkTable.Of("participations", _participations),
     ];
+
+    /// <summary>The projects, built once the actors have streamed (their participations are recorded alongside).</summary>
+    public IEnumerable<Project> Projects()
+    {
+        if (!_generated)
+        {
+            throw new InvalidOperationException("Les projets se construisent après les acteurs (Actors()).");
+        }
+
+        if (_projects.Count == 0)
+        {
+            BuildProjects();
+        }
+
+        foreach (var project in _projects)
+        {
+            yield return project;
+        }
+    }
+
+    /// <summary>The participations of a generated project, once <see cref="Projects"/> has run.</summary>
+    public IReadOnlyList<ProjectParticipation> ParticipationsOf(Guid projectId) => [.. _participations.Where(p => p.ProjectId == projectId)];
 
     /// <summary>The actors, streamed; contacts and relations are recorded as they go.</summary>
     public IEnumerable<Actor> Actors()
@@ -205,7 +250,10 @@ public sealed class TerritoryGenerator
         var ids = Enumerable.Range(0, 200).Select(_ => _ids[random.Next(_options.Actors)]).Distinct().ToList();
 #pragma warning restore CA5394
         var hub = Array.IndexOf(_degrees, _degrees.Max());
-        return new GeneratedSample(commune.Code, commune.Name, epci, Catalogs.Competences[8], "ma", "solidaire", ids, _ids[hub], _degrees[hub]);
+        // The project with the most participations: the one whose page and points de vigilance cost the most.
+        var project = _projects.Count == 0 ? -1 : Enumerable.Range(0, _projects.Count).MaxBy(p => _projectMembers[p].Count);
+        return new GeneratedSample(commune.Code, commune.Name, epci, Catalogs.Competences[8], "ma", "solidaire", ids, _ids[hub], _degrees[hub],
+            project < 0 ? null : _projects[project].Id, project < 0 ? 0 : _projectMembers[project].Count, _relations.Count);
     }
 
     private readonly List<ActorCompetence> _linkBuffer = [];
@@ -357,6 +405,11 @@ public sealed class TerritoryGenerator
         }
 
         _ids[index] = actor.Id;
+        if (_held.ContainsKey(index))
+        {
+            _held[index] = actor;
+        }
+
         AddContacts(actor, random, faker);
         Attach(index, random);
     }
@@ -393,12 +446,26 @@ public sealed class TerritoryGenerator
         }
 
         var ties = random.Next(100) switch { < 10 => 0, < 35 => 1, < 70 => 2, < 90 => 3, _ => 4 };
+        var retries = 0;
+        if (_options.RelationsPerActor is { } wanted)
+        {
+            // The same heavy-tailed draw, scaled (stochastic rounding keeps the mean); a repeated pair is drawn again.
+            var scaled = ties * wanted / BaseRelationsPerActor;
+            ties = (int)scaled + (random.NextDouble() < scaled - Math.Floor(scaled) ? 1 : 0);
+            retries = 3 * ties;
+        }
+
         for (var t = 0; t < ties; t++)
         {
             var target = _endpoints.Count == 0 || random.Next(5) == 0 ? random.Next(index) : _endpoints[random.Next(_endpoints.Count)];
             var pair = ((long)Math.Min(index, target) << 32) | (uint)Math.Max(index, target);
             if (target == index || !_pairs.Add(pair))
             {
+                if (retries-- > 0 && index > ties)
+                {
+                    t--;
+                }
+
                 continue;
             }
 
@@ -415,6 +482,100 @@ public sealed class TerritoryGenerator
             _endpoints.Add(target);
             _degrees[index]++;
             _degrees[target]++;
+        }
+    }
+
+    /// <summary>The mean of the ties drawn per actor: 0.25 × 1 + 0.35 × 2 + 0.20 × 3 + 0.10 × 4.</summary>
+    private const double BaseRelationsPerActor = 1.95;
+
+    /// <summary>Who takes part in each project, drawn before the actors stream (so only they are held).</summary>
+    private void ChooseProjectMembers()
+    {
+        var actors = _options.Actors;
+        if (actors < 12)
+        {
+            return;
+        }
+
+        var projects = Math.Max(1, actors / Math.Max(1, _options.ActorsPerProject));
+        var random = new Random(_options.Seed + 2);
+        var publicCount = PublicActorCount;
+        for (var p = 0; p < projects; p++)
+        {
+            var size = Math.Min(actors, random.Next(10, 41));
+            var members = new List<int>(size) { publicCount > 2 ? random.Next(2, publicCount) : 0 }; // pilote: an EPCI or a commune
+            var financer = random.Next(2); // the région or the département
+            if (!members.Contains(financer))
+            {
+                members.Add(financer);
+            }
+
+            while (members.Count < size)
+            {
+                var candidate = random.Next(actors);
+                if (!members.Contains(candidate))
+                {
+                    members.Add(candidate);
+                }
+            }
+
+            _projectMembers.Add(members);
+            foreach (var member in members)
+            {
+                _held.TryAdd(member, null!);
+            }
+        }
+    }
+
+    private void BuildProjects()
+    {
+        var random = new Random(_options.Seed + 3);
+        var roles = ParticipationRoleCatalog.DefaultsOnly;
+        var origin = DateOnly.FromDateTime(Origin);
+        foreach (var members in _projectMembers)
+        {
+            var pilote = _held[members[0]];
+            var theme = ProjectThemes.All[random.Next(ProjectThemes.All.Count)];
+            var commune = pilote.CommuneCode is { } code ? _reference.FindCommune(code) : null;
+            var name = $"{theme.Label} — {(commune?.Name ?? _departement.Name)} {_projects.Count + 1}";
+            var project = new Project(Territory.Id, name);
+            var start = origin.AddDays(-random.Next(30, 3 * 365));
+            var framed = random.Next(3) != 0; // a third of the projects are not framed yet: points de vigilance
+            project.Frame(new ProjectFrame(name,
+                framed ? $"Constat partagé par les acteurs du territoire sur le thème « {theme.Label} »." : null,
+                framed ? "Mobiliser les entreprises et les structures d'accompagnement du territoire." : null,
+                pilote.Perimeter, null, null, null, null,
+                [theme, ProjectThemes.All[random.Next(ProjectThemes.All.Count)]], framed ? "Demandeurs d'emploi du territoire" : null,
+                start, random.Next(4) == 0 ? null : start.AddDays(random.Next(180, 3 * 365)), random.Next(2) == 0));
+            var created = start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            project.StampCreated(created, Author);
+            foreach (var phase in project.Phases)
+            {
+                phase.StampCreated(created, Author);
+            }
+
+            _projects.Add(project);
+            for (var i = 0; i < members.Count; i++)
+            {
+                var role = roles.Get(i switch
+                {
+                    0 => ParticipationRoleCatalog.Pilote,
+                    1 => ParticipationRoleCatalog.Financeur,
+                    _ => random.Next(5) == 0 ? ParticipationRoleCatalog.Operateur : ParticipationRoleCatalog.Partenaire,
+                });
+                var participation = new ProjectParticipation(project, _held[members[i]], role);
+                var wave = i < 2 ? 1 : 1 + random.Next(3);
+                participation.Update(new ParticipationFields(
+                    i == 0 ? "Animation du comité de pilotage" : null,
+                    role.Conditions.Where(_ => random.Next(3) != 0).Select(c => c.Code).ToList(),
+                    MobilisationLevels.All[random.Next(MobilisationLevels.All.Count)],
+                    wave,
+                    i == 0 ? 40 : random.Next(0, 20),
+                    random.Next(10) != 0,
+                    random.Next(3) == 0 ? null : origin.AddDays(-random.Next(0, 400))), role, null);
+                participation.StampCreated(created.AddDays(30 * (wave - 1)), Author);
+                _participations.Add(participation);
+            }
         }
     }
 

@@ -36,6 +36,18 @@ public sealed record BenchSettings
     public TimeSpan LoadDuration { get; init; } = TimeSpan.FromSeconds(10);
     public int Seed { get; init; } = GeneratorOptions.DefaultSeed;
     public string Departement { get; init; } = GeneratorOptions.DefaultDepartement;
+
+    /// <summary>Relations per actor (null: the generator's own, about 1.95); 3 gives issue 5's 300,000 relations at 100,000 actors.</summary>
+    public double? RelationsPerActor { get; init; }
+
+    /// <summary>Actors placed on the measured cible: as many as a cible may hold by default.</summary>
+    public int CibleActors { get; init; } = Cibles.Cible.MaxActors;
+
+    /// <summary>Timed requests of the network metrics and of the map's graph (they read the whole network).</summary>
+    public int NetworkRuns { get; init; } = 10;
+
+    public GeneratorOptions Generator(int actors) =>
+        new() { Actors = actors, Departement = Departement, Seed = Seed, RelationsPerActor = RelationsPerActor };
 }
 
 /// <summary>
@@ -51,7 +63,6 @@ public sealed class BenchTarget : IAsyncDisposable
     private readonly string? _database;
     private readonly List<string> _errors = [];
     private string _token = "";
-    private (string Csv, string Xlsx)? _files;
 
     private BenchTarget(BenchProvider provider, int actors, BenchSettings settings, AppLauncher launcher, string dataDirectory,
         string? serverConnectionString, string? database, ServiceProvider services, CommandCapture capture)
@@ -75,7 +86,7 @@ public sealed class BenchTarget : IAsyncDisposable
     public string DataDirectory { get; }
     public ServiceProvider Services { get; }
     public CommandCapture Capture { get; }
-    public InseeReference Reference { get; } = InseeReference.LoadEmbedded();
+    public InseeReference Reference { get; private init; } = null!;
     public Guid TerritoryId { get; private set; }
     public GeneratedSample Sample { get; private set; } = null!;
     public BulkLoad Load { get; private set; } = null!;
@@ -123,9 +134,11 @@ public sealed class BenchTarget : IAsyncDisposable
         }
 
         var capture = new CommandCapture();
+        var reference = InseeReference.LoadEmbedded();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(appSettings.Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value))).Build();
         var services = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
+            .AddSingleton(reference) // the import's measurement (ImportMeasurement) resolves it, as the app does
             .AddHttpContextAccessor()
             .AddLogging()
             .AddMaillageDatabase(configuration)
@@ -135,6 +148,7 @@ public sealed class BenchTarget : IAsyncDisposable
         var target = new BenchTarget(provider, actors, settings, launcher, dataDirectory, postgresServer, database, services, capture)
         {
             AppSettings = appSettings,
+            Reference = reference,
         };
         try
         {
@@ -151,7 +165,7 @@ public sealed class BenchTarget : IAsyncDisposable
     private async Task FillAsync(Action<string> log, CancellationToken cancellationToken)
     {
         await DatabaseSetup.MigrateAsync(Services, cancellationToken);
-        var generator = new TerritoryGenerator(new GeneratorOptions { Actors = Actors, Departement = Settings.Departement, Seed = Settings.Seed }, Reference);
+        var generator = new TerritoryGenerator(Settings.Generator(Actors), Reference);
         await using (var scope = Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -197,25 +211,6 @@ public sealed class BenchTarget : IAsyncDisposable
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token);
     }
 
-    /// <summary>
-    /// The same actors as the import reads them (CSV and XLSX, <see cref="ActorFiles"/>), written on first use from a
-    /// generator of the same options: what an import scenario uploads, to compare its rows/s with <see cref="Load"/>.
-    /// </summary>
-    public (string Csv, string Xlsx) ImportFiles()
-    {
-        if (_files is { } files)
-        {
-            return files;
-        }
-
-        var directory = Directory.CreateDirectory(Path.Combine(DataDirectory, "import")).FullName;
-        var generator = new TerritoryGenerator(new GeneratorOptions { Actors = Actors, Departement = Settings.Departement, Seed = Settings.Seed }, Reference);
-        var written = (Path.Combine(directory, "acteurs.csv"), Path.Combine(directory, "acteurs.xlsx"));
-        ActorFiles.Write(generator.Actors(), written.Item1, written.Item2);
-        _files = written;
-        return written;
-    }
-
     /// <summary>A connection of the bench's own on the same database, for the raw SQL baselines.</summary>
     public async Task<DbConnection> OpenRawConnectionAsync(CancellationToken cancellationToken)
     {
@@ -234,23 +229,37 @@ public sealed class BenchTarget : IAsyncDisposable
     }
 
     /// <summary>The commands the app's directory sends for this query, captured in-process.</summary>
-    public async Task<(IReadOnlyList<CapturedCommand> Commands, DirectoryPage Page)> DirectoryCommandsAsync(DirectoryQuery query, CancellationToken cancellationToken)
+    public Task<(IReadOnlyList<CapturedCommand> Commands, DirectoryPage Page)> DirectoryCommandsAsync(DirectoryQuery query, CancellationToken cancellationToken) =>
+        CaptureAsync(db => new ActorDirectory(db, Reference).SearchAsync(TerritoryId, query, cancellationToken));
+
+    /// <summary>The commands the app's own code sends while <paramref name="read"/> runs in-process (and what it read).</summary>
+    public async Task<(IReadOnlyList<CapturedCommand> Commands, T Result)> CaptureAsync<T>(Func<AppDbContext, Task<T>> read)
     {
+        ArgumentNullException.ThrowIfNull(read);
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Capture.Take();
         Capture.Enabled = true;
-        DirectoryPage page;
+        T result;
         try
         {
-            page = await new ActorDirectory(db, Reference).SearchAsync(TerritoryId, query, cancellationToken);
+            result = await read(db);
         }
         finally
         {
             Capture.Enabled = false;
         }
 
-        return (Capture.Take(), page);
+        return (Capture.Take(), result);
+    }
+
+    /// <summary>More rows loaded raw (one transaction) after the territory: a cible, the import's territories…</summary>
+    public async Task<BulkLoad> LoadMoreAsync(IReadOnlyList<BulkTable> tables, CancellationToken cancellationToken)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Database.SetCommandTimeout(BulkLoader.LongCommand);
+        return await BulkLoader.LoadAsync(db, tables, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -119,6 +119,9 @@ public static class Runner
         markdown.AppendLine("(de l'entrée de la requête au début de la réponse), application lancée depuis sa compilation Release, requêtes HTTP");
         markdown.AppendLine("réelles authentifiées par un jeton personnel d'un pilote du territoire. « Même SQL brut » : les commandes que");
         markdown.AppendLine("l'annuaire envoie pour cette recherche, capturées puis rejouées telles quelles par ADO.NET sur une connexion du banc.");
+        markdown.AppendLine("« SQL de lecture du réseau brut » : de même, les commandes qui lisent le réseau (acteurs et relations) pour les");
+        markdown.AppendLine("figures et la carte. Import : la mesure `Imports/ImportMeasurement` des tests (fichier d'autant de lignes que");
+        markdown.AppendLine("d'acteurs importé par l'importeur réel, puis les mêmes lignes insérées brutes dans un autre territoire).");
         markdown.AppendLine();
         markdown.Append(Table(result.Measures));
         markdown.AppendLine();

@@ -7,8 +7,7 @@ namespace Maillage.Bench.Running;
 
 /// <summary>
 /// One thing the runner measures on a <see cref="BenchTarget"/>, each figure beside its baseline of the same run.
-/// A scenario that is not built is not in <see cref="All"/>, so it is not in the table: the import's rows per second
-/// (issue 4) will be one more class here, comparing its rows/s with <see cref="BenchTarget.Load"/>'s actors table.
+/// A scenario that is not built is not in <see cref="All"/>, so it is not in the table.
 /// </summary>
 public interface IBenchScenario
 {
@@ -19,13 +18,21 @@ public interface IBenchScenario
 
 public static class Scenarios
 {
-    /// <summary>In the order they run; the process scenario is last, so its peak memory covers all the others.</summary>
+    /// <summary>
+    /// In the order they run. The imports come after every page (they add actors to two more territories of the same
+    /// database, which the pages must not read); the process scenario is last, so its peak memory covers all the others.
+    /// </summary>
     public static IReadOnlyList<IBenchScenario> All { get; } =
     [
         new BulkInsertScenario(),
         new DirectoryScenario(),
         new ActorPageScenario(),
+        new CibleScenario(),
+        new NetworkScenario(),
+        new ProjectScenario(),
         new ThroughputScenario(),
+        new ImportCsvScenario(),
+        new ImportXlsxScenario(),
         new ProcessScenario(),
     ];
 }

@@ -51,15 +51,55 @@ public static class ImportMeasurement
         writer.WriteLine(Header);
         for (var i = offset; i < offset + rows; i++)
         {
-            var k = (int)(i % Communes.Length);
-            writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"E{i};Entreprise {i} des Bords de Marne;entreprises;entreprise;{Siren(i)};{Siret(i)};62.01Z;{(i % 2 == 0 ? "11" : "01")};{i % 200 + 1} rue de Paris;{Postal[k]};{Communes[k]};{Skills[(int)(i % Skills.Length)]};financement, reseau\n"));
+            writer.Write(string.Join(';', Row(i)));
+            writer.Write('\n');
         }
     }
 
+    /// <summary>
+    /// The same rows as <see cref="WriteCsv"/> in an .xlsx workbook (inline strings, streamed by the export's own
+    /// writer: a million rows are never held).
+    /// </summary>
+    public static void WriteXlsx(string path, long rows, long offset = 0)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        using var writer = new Maillage.Actors.Transfer.XlsxSheetWriter(stream, "Acteurs", Header.Split(';'));
+        for (var i = offset; i < offset + rows; i++)
+        {
+            writer.BeginRow();
+            foreach (var cell in Row(i))
+            {
+                writer.Text(cell);
+            }
+
+            writer.EndRow();
+        }
+
+        writer.Finish();
+    }
+
+    private static string[] Row(long i)
+    {
+        var k = (int)(i % Communes.Length);
+        var n = i.ToString(CultureInfo.InvariantCulture);
+        return
+        [
+            "E" + n, $"Entreprise {n} des Bords de Marne", "entreprises", "entreprise", Siren(i), Siret(i), "62.01Z", i % 2 == 0 ? "11" : "01",
+            (i % 200 + 1).ToString(CultureInfo.InvariantCulture) + " rue de Paris", Postal[k], Communes[k], Skills[(int)(i % Skills.Length)], "financement, reseau",
+        ];
+    }
+
     /// <summary>Imports <paramref name="csvPath"/> into one territory and inserts the same rows raw into another.</summary>
-    public static async Task<ImportMeasure> MeasureAsync(IServiceProvider services, Guid importTerritoryId, Guid rawTerritoryId, string csvPath,
-        CancellationToken cancellationToken = default)
+    public static Task<ImportMeasure> MeasureAsync(IServiceProvider services, Guid importTerritoryId, Guid rawTerritoryId, string csvPath,
+        CancellationToken cancellationToken = default) =>
+        MeasureAsync(services, importTerritoryId, rawTerritoryId, csvPath, csvPath, cancellationToken);
+
+    /// <summary>
+    /// Imports <paramref name="path"/> (.csv or .xlsx) into one territory and inserts the same rows raw into another, read
+    /// from <paramref name="csvPath"/>, the CSV of the same rows (<see cref="WriteCsv"/> and <see cref="WriteXlsx"/> with the same arguments).
+    /// </summary>
+    public static async Task<ImportMeasure> MeasureAsync(IServiceProvider services, Guid importTerritoryId, Guid rawTerritoryId, string path,
+        string csvPath, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         GC.Collect();
@@ -80,7 +120,7 @@ public static class ImportMeasurement
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            using var source = SireneSource.Wrap(TabularFile.Open(csvPath, Path.GetFileName(csvPath)));
+            using var source = SireneSource.Wrap(TabularFile.Open(path, Path.GetFileName(path)));
             var mapping = await ImportMapping.GuessAsync(db, importTerritoryId, source.Headers, cancellationToken);
             outcome = await new ActorImporter(db, scope.ServiceProvider.GetRequiredService<InseeReference>(), TimeProvider.System)
                 .RunAsync(importTerritoryId, source, mapping, new ImportRunOptions { UserName = "mesure" }, cancellationToken);

@@ -64,6 +64,50 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void Relations_per_actor_scales_the_network_and_keeps_its_heavy_tail()
+    {
+        var generator = new TerritoryGenerator(new GeneratorOptions { Actors = 4_000, RelationsPerActor = 3 }, Reference);
+        var actors = generator.Actors().Count();
+        var relations = generator.Relations().ToList();
+        // Issue 5's 300,000 relations at 100,000 actors is 3 per actor.
+        (relations.Count / (double)actors).ShouldBeInRange(2.85, 3.15);
+        relations.Select(r => ((Guid)r[2]!, (Guid)r[3]!)).Distinct().Count().ShouldBe(relations.Count);
+        generator.Sample().HubDegree.ShouldBeGreaterThan(10 * 6);
+
+        var plain = new TerritoryGenerator(new GeneratorOptions { Actors = 4_000 }, Reference);
+        plain.Actors().Count().ShouldBe(4_000);
+        (plain.Relations().Count() / 4_000.0).ShouldBeInRange(1.8, 2.0);
+    }
+
+    [Fact]
+    public void Projects_have_a_public_pilote_a_financer_and_ten_to_forty_participations_in_waves()
+    {
+        var generator = new TerritoryGenerator(new GeneratorOptions { Actors = 6_000 }, Reference);
+        var actors = generator.Actors().ToDictionary(a => a.Id);
+        var tables = generator.Tables();
+        var projects = generator.Projects().ToList();
+        projects.Count.ShouldBe(3);
+        var participations = tables.Single(t => t.Label == "participations");
+        participations.Entity.ShouldBe(typeof(Maillage.Projects.ProjectParticipation));
+        foreach (var project in projects)
+        {
+            project.Phases.Count.ShouldBe(Maillage.Projects.ProjectPhases.All.Count);
+            var members = generator.ParticipationsOf(project.Id);
+            members.Count.ShouldBeInRange(10, 40);
+            members.Select(m => m.ActorId).Distinct().Count().ShouldBe(members.Count);
+            members.ShouldAllBe(m => actors.ContainsKey(m.ActorId) && m.TerritoryId == generator.Territory.Id);
+            var pilote = members.Single(m => m.Role == Maillage.Projects.ParticipationRoleCatalog.Pilote);
+            actors[pilote.ActorId].Family.ShouldBe(ActorFamily.PouvoirsPublics);
+            members.ShouldContain(m => m.Role == Maillage.Projects.ParticipationRoleCatalog.Financeur);
+            members.Select(m => m.Wave).Distinct().Count().ShouldBeGreaterThan(1);
+        }
+
+        var sample = generator.Sample();
+        sample.ProjectId.ShouldNotBeNull();
+        sample.ProjectParticipants.ShouldBe(projects.Max(p => generator.ParticipationsOf(p.Id).Count));
+    }
+
+    [Fact]
     public void Import_files_have_the_contract_columns_in_french_excel_csv_and_xlsx()
     {
         var directory = Directory.CreateTempSubdirectory("maillage-bench-files-").FullName;
