@@ -43,13 +43,17 @@ public static class LabelPlacer
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(obstacles);
-        var taken = new List<Box>(obstacles);
-        taken.AddRange(labels.Select(l => new Box(l.Anchor.X - nodeRadius, l.Anchor.Y - nodeRadius, 2 * nodeRadius, 2 * nodeRadius)));
+        var taken = new BoxGrid();
+        foreach (var box in obstacles.Concat(labels.Select(l => new Box(l.Anchor.X - nodeRadius, l.Anchor.Y - nodeRadius, 2 * nodeRadius, 2 * nodeRadius))))
+        {
+            taken.Add(box);
+        }
+
         var placed = new List<PlacedLabel>(labels.Count);
         foreach (var (id, text, anchor) in labels)
         {
             var width = TextWidth(text);
-            var box = Candidates(anchor, width, nodeRadius).First(candidate => !taken.Exists(t => t.Intersects(Inflate(candidate))));
+            var box = Candidates(anchor, width, nodeRadius).First(candidate => !taken.Intersects(Inflate(candidate)));
             taken.Add(box);
             placed.Add(new PlacedLabel(id, text, anchor, box));
         }
@@ -83,6 +87,56 @@ public static class LabelPlacer
                 var y = anchor.Y + (distance * Math.Sin(angle));
                 var left = Math.Cos(angle) >= 0 ? x : x - width;
                 yield return new Box(left, y - (h / 2), width, h);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The boxes already taken, bucketed by square cells: a candidate is checked against the boxes sharing its cells
+    /// only, so that a crowded cible (150 actors, labels spiralling far from their dots) stays linear, not quadratic.
+    /// Two boxes that intersect or touch share at least one cell, so the answer is the same as checking them all.
+    /// </summary>
+    private sealed class BoxGrid
+    {
+        private const double Cell = 48;
+        private readonly Dictionary<(int X, int Y), List<Box>> _cells = [];
+
+        public void Add(Box box)
+        {
+            foreach (var key in Cells(box))
+            {
+                if (!_cells.TryGetValue(key, out var boxes))
+                {
+                    _cells[key] = boxes = [];
+                }
+
+                boxes.Add(box);
+            }
+        }
+
+        public bool Intersects(Box box)
+        {
+            foreach (var key in Cells(box))
+            {
+                if (_cells.TryGetValue(key, out var boxes) && boxes.Exists(t => t.Intersects(box)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IEnumerable<(int X, int Y)> Cells(Box box)
+        {
+            var (x0, x1) = ((int)Math.Floor(box.X / Cell), (int)Math.Floor((box.X + box.Width) / Cell));
+            var (y0, y1) = ((int)Math.Floor(box.Y / Cell), (int)Math.Floor((box.Y + box.Height) / Cell));
+            for (var x = x0; x <= x1; x++)
+            {
+                for (var y = y0; y <= y1; y++)
+                {
+                    yield return (x, y);
+                }
             }
         }
     }
