@@ -44,11 +44,12 @@ public sealed class RolesModel(AppDbContext db, CurrentTerritory current) : Page
     public async Task OnGetAsync(Guid territoryId, CancellationToken cancellationToken) =>
         Roles = await ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
 
-    public async Task<IActionResult> OnPostConditionsAsync(Guid territoryId, string? code, string? conditions, long? version,
+    // The role's field is « role », not « code »: a refused post is re-executed as the error page, whose « code » is the status.
+    public async Task<IActionResult> OnPostConditionsAsync(Guid territoryId, [FromForm(Name = "role")] string? roleCode, string? conditions, long? version,
         CancellationToken cancellationToken)
     {
         Roles = await ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
-        if (Roles.Find(code) is not { IsBuiltIn: true } role)
+        if (Roles.Find(roleCode) is not { IsBuiltIn: true } role)
         {
             return NotFound();
         }
@@ -80,10 +81,11 @@ public sealed class RolesModel(AppDbContext db, CurrentTerritory current) : Page
         return Redirect($"/territoires/{territoryId}/projets/roles#role-{role.Code}");
     }
 
-    public async Task<IActionResult> OnPostRevertAsync(Guid territoryId, string? code, long? version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRevertAsync(Guid territoryId, [FromForm(Name = "role")] string? roleCode, long? version,
+        CancellationToken cancellationToken)
     {
         Roles = await ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
-        if (Roles.Find(code) is not { IsBuiltIn: true } role)
+        if (Roles.Find(roleCode) is not { IsBuiltIn: true } role)
         {
             return NotFound();
         }
