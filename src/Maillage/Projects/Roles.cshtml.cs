@@ -15,6 +15,8 @@ public sealed class RolesModel(AppDbContext db, CurrentTerritory current) : Page
     /// <summary>The model-state key of the errors of a built-in role's conditions form.</summary>
     public const string ConditionsField = "Input.RoleConditions";
 
+    private const string NotBuiltIn = "Seules les conditions des quatre rôles du tableau de référence se modifient ici ; un rôle du territoire se retire puis s'ajoute à nouveau.";
+
     public bool CanEdit => current.Required.Can(TerritoryRole.Pilote);
 
     [BindProperty]
@@ -51,7 +53,8 @@ public sealed class RolesModel(AppDbContext db, CurrentTerritory current) : Page
         Roles = await ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
         if (Roles.Find(roleCode) is not { IsBuiltIn: true } role)
         {
-            return NotFound();
+            ModelState.AddModelError(string.Empty, NotBuiltIn);
+            return Page();
         }
 
         EditingCode = role.Code;
@@ -87,7 +90,8 @@ public sealed class RolesModel(AppDbContext db, CurrentTerritory current) : Page
         Roles = await ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
         if (Roles.Find(roleCode) is not { IsBuiltIn: true } role)
         {
-            return NotFound();
+            ModelState.AddModelError(string.Empty, NotBuiltIn);
+            return Page();
         }
 
         try

@@ -279,6 +279,11 @@ public abstract class RoleConditionsTests(ClockedApp app)
         var forbidden = await reader.PostFormAsync($"{rolesUrl}?handler=Revert", [KeyValuePair.Create("role", "pilote"), KeyValuePair.Create("version", "1")], rolesUrl);
         forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden, await forbidden.Content.ReadAsStringAsync(Cancellation));
 
+        var notBuiltIn = await browser.PostFormAsync($"{rolesUrl}?handler=Conditions",
+            [KeyValuePair.Create("role", "mecene"), KeyValuePair.Create("version", "0"), KeyValuePair.Create("conditions", "Être là")], rolesUrl);
+        notBuiltIn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await notBuiltIn.ReadHtmlAsync()).QuerySelector(".alert-danger")!.TextContent.ShouldContain("quatre rôles du tableau de référence");
+
         var revertForm = after.QuerySelector("form[action*='handler=Revert']")!;
         var revertVersion = revertForm.QuerySelector("input[name='version']")!.GetAttribute("value")!;
         var reverted = await browser.PostFormAsync($"{rolesUrl}?handler=Revert", [KeyValuePair.Create("role", "pilote"), KeyValuePair.Create("version", revertVersion)], rolesUrl);
