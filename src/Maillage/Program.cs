@@ -24,6 +24,7 @@ builder.Services.AddMaillageDatabase(builder.Configuration);
 builder.Services.AddMaillageAccounts();
 builder.Services.AddMaillageWeb();
 builder.Services.AddTerritories();
+builder.Services.AddScoped<Maillage.Projects.VigilanceLoading>();
 builder.Services.AddImports(builder.Configuration);
 
 var app = builder.Build();

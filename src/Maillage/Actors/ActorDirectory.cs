@@ -217,9 +217,10 @@ public sealed class ActorDirectory(AppDbContext db, InseeReference reference)
     /// </summary>
     private async Task<int> CountCompetenceAsync(Guid territoryId, string competence, CancellationToken cancellationToken)
     {
+        // One statement: the competence is found by its key inside the count (FilterAsync found it a moment ago).
         var key = TextKey.Normalize(competence);
-        var id = await db.Competences.Where(c => c.TerritoryId == territoryId && c.Key == key).Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-        return await db.ActorCompetences.CountAsync(l => l.CompetenceId == id, cancellationToken);
+        var competenceIds = db.Competences.Where(c => c.TerritoryId == territoryId && c.Key == key).Select(c => c.Id);
+        return await db.ActorCompetences.CountAsync(l => competenceIds.Contains(l.CompetenceId), cancellationToken);
     }
 
     /// <summary>

@@ -176,7 +176,7 @@ public sealed class RelationType : AuditedEntity
     public override string AuditKey => Id.ToString();
 }
 
-public sealed record RelationTypeOption(string Code, string Label, string ReverseLabel, bool IsSymmetric, bool IsDefault)
+public sealed record RelationTypeOption(string Code, string Label, string ReverseLabel, bool IsSymmetric)
 {
     /// <summary>The reading from one side of the relation.</summary>
     public string Reading(bool fromSource) => fromSource ? Label : ReverseLabel;
@@ -187,20 +187,20 @@ public sealed class RelationTypeCatalog
 {
     public static readonly IReadOnlyList<RelationTypeOption> Defaults =
     [
-        new("membre-de", "membre de", "a pour membre", false, true),
-        new("finance", "finance", "est financé par", false, true),
-        new("prescrit", "prescrit vers", "reçoit les prescriptions de", false, true),
-        new("tutelle", "exerce la tutelle de", "est sous la tutelle de", false, true),
-        new("partenaire-historique", "partenaire historique de", "partenaire historique de", true, true),
-        new("concurrent", "concurrent de", "concurrent de", true, true),
-        new("alliance", "alliance préexistante avec", "alliance préexistante avec", true, true),
+        new("membre-de", "membre de", "a pour membre", false),
+        new("finance", "finance", "est financé par", false),
+        new("prescrit", "prescrit vers", "reçoit les prescriptions de", false),
+        new("tutelle", "exerce la tutelle de", "est sous la tutelle de", false),
+        new("partenaire-historique", "partenaire historique de", "partenaire historique de", true),
+        new("concurrent", "concurrent de", "concurrent de", true),
+        new("alliance", "alliance préexistante avec", "alliance préexistante avec", true),
     ];
 
     private readonly Dictionary<string, RelationTypeOption> _byCode;
 
     public RelationTypeCatalog(IEnumerable<RelationType> additions)
     {
-        Options = [.. Defaults, .. additions.Select(t => new RelationTypeOption(t.Code, t.Label, t.ReverseLabel, t.IsSymmetric, false))];
+        Options = [.. Defaults, .. additions.Select(t => new RelationTypeOption(t.Code, t.Label, t.ReverseLabel, t.IsSymmetric))];
         _byCode = Options.GroupBy(o => o.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 

@@ -47,45 +47,45 @@ public sealed class ActorSubtype : AuditedEntity
     public override string AuditKey => Id.ToString();
 }
 
-public sealed record SubtypeOption(ActorFamily Family, string Code, string Label, bool IsDefault);
+public sealed record SubtypeOption(ActorFamily Family, string Code, string Label);
 
 /// <summary>The subtypes a territory can choose from: the default list of each family plus its own additions.</summary>
 public sealed class SubtypeCatalog
 {
     public static readonly IReadOnlyList<SubtypeOption> Defaults =
     [
-        new(ActorFamily.PouvoirsPublics, "commune", "Commune", true),
-        new(ActorFamily.PouvoirsPublics, "epci", "EPCI (communauté, métropole)", true),
-        new(ActorFamily.PouvoirsPublics, "departement", "Département", true),
-        new(ActorFamily.PouvoirsPublics, "region", "Région", true),
-        new(ActorFamily.PouvoirsPublics, "services-etat", "Services de l'État (préfecture, DREETS, DDETS…)", true),
-        new(ActorFamily.PouvoirsPublics, "operateur-etat", "Opérateur de l'État", true),
-        new(ActorFamily.DeveloppementEconomique, "cci", "Chambre de commerce et d'industrie (CCI)", true),
-        new(ActorFamily.DeveloppementEconomique, "cma", "Chambre de métiers et de l'artisanat (CMA)", true),
-        new(ActorFamily.DeveloppementEconomique, "chambre-agriculture", "Chambre d'agriculture", true),
-        new(ActorFamily.DeveloppementEconomique, "agence-developpement", "Agence de développement économique", true),
-        new(ActorFamily.EmploiFormation, "france-travail", "France Travail", true),
-        new(ActorFamily.EmploiFormation, "mission-locale", "Mission locale", true),
-        new(ActorFamily.EmploiFormation, "maison-emploi", "Maison de l'emploi", true),
-        new(ActorFamily.EmploiFormation, "cap-emploi", "Cap emploi", true),
-        new(ActorFamily.EmploiFormation, "opco", "Opérateur de compétences (OPCO)", true),
-        new(ActorFamily.EmploiFormation, "organisme-formation", "Organisme de formation", true),
-        new(ActorFamily.EmploiFormation, "siae", "Structure d'insertion par l'activité économique (SIAE)", true),
-        new(ActorFamily.Entreprises, "entreprise", "Entreprise", true),
-        new(ActorFamily.Entreprises, "club-entreprises", "Club d'entreprises", true),
-        new(ActorFamily.Entreprises, "club-drh", "Club de DRH", true),
-        new(ActorFamily.Entreprises, "branche-professionnelle", "Branche professionnelle", true),
-        new(ActorFamily.Entreprises, "groupement-employeurs", "Groupement d'employeurs", true),
-        new(ActorFamily.Associations, "association", "Association", true),
-        new(ActorFamily.Associations, "fondation", "Fondation", true),
-        new(ActorFamily.Associations, "cooperative", "Coopérative", true),
+        new(ActorFamily.PouvoirsPublics, "commune", "Commune"),
+        new(ActorFamily.PouvoirsPublics, "epci", "EPCI (communauté, métropole)"),
+        new(ActorFamily.PouvoirsPublics, "departement", "Département"),
+        new(ActorFamily.PouvoirsPublics, "region", "Région"),
+        new(ActorFamily.PouvoirsPublics, "services-etat", "Services de l'État (préfecture, DREETS, DDETS…)"),
+        new(ActorFamily.PouvoirsPublics, "operateur-etat", "Opérateur de l'État"),
+        new(ActorFamily.DeveloppementEconomique, "cci", "Chambre de commerce et d'industrie (CCI)"),
+        new(ActorFamily.DeveloppementEconomique, "cma", "Chambre de métiers et de l'artisanat (CMA)"),
+        new(ActorFamily.DeveloppementEconomique, "chambre-agriculture", "Chambre d'agriculture"),
+        new(ActorFamily.DeveloppementEconomique, "agence-developpement", "Agence de développement économique"),
+        new(ActorFamily.EmploiFormation, "france-travail", "France Travail"),
+        new(ActorFamily.EmploiFormation, "mission-locale", "Mission locale"),
+        new(ActorFamily.EmploiFormation, "maison-emploi", "Maison de l'emploi"),
+        new(ActorFamily.EmploiFormation, "cap-emploi", "Cap emploi"),
+        new(ActorFamily.EmploiFormation, "opco", "Opérateur de compétences (OPCO)"),
+        new(ActorFamily.EmploiFormation, "organisme-formation", "Organisme de formation"),
+        new(ActorFamily.EmploiFormation, "siae", "Structure d'insertion par l'activité économique (SIAE)"),
+        new(ActorFamily.Entreprises, "entreprise", "Entreprise"),
+        new(ActorFamily.Entreprises, "club-entreprises", "Club d'entreprises"),
+        new(ActorFamily.Entreprises, "club-drh", "Club de DRH"),
+        new(ActorFamily.Entreprises, "branche-professionnelle", "Branche professionnelle"),
+        new(ActorFamily.Entreprises, "groupement-employeurs", "Groupement d'employeurs"),
+        new(ActorFamily.Associations, "association", "Association"),
+        new(ActorFamily.Associations, "fondation", "Fondation"),
+        new(ActorFamily.Associations, "cooperative", "Coopérative"),
     ];
 
     private readonly Dictionary<string, SubtypeOption> _byCode;
 
     public SubtypeCatalog(IEnumerable<ActorSubtype> additions)
     {
-        Options = [.. Defaults, .. additions.Select(s => new SubtypeOption(s.Family, s.Code, s.Label, false))];
+        Options = [.. Defaults, .. additions.Select(s => new SubtypeOption(s.Family, s.Code, s.Label))];
         _byCode = Options.GroupBy(o => o.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 

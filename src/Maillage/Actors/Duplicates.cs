@@ -3,7 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Maillage.Actors;
 
-public sealed record DuplicateCandidate(Guid Id, string Name, string? Siren, string? Siret, string? Rna, string Reason);
+public sealed record DuplicateCandidate(Guid Id, string Name, string? Siren, string? Siret, string? Rna, string Reason)
+{
+    public ActorFamily Family { get; init; }
+    public string? Acronym { get; init; }
+}
 
 /// <summary>
 /// Warns that an actor being created may already be in the directory: same SIREN, SIRET or RNA, or a name that is
@@ -66,12 +70,12 @@ public static class Duplicates
                 .Where(a => a.NameKey.Length >= shortest && a.NameKey.Length <= longest)
                 .OrderBy(a => a.NameKey)
                 .Take(MaxNameCandidates)
-                .Select(a => new { a.Id, a.Name, a.NameKey, a.Siren, a.Siret, a.Rna })
+                .Select(a => new { a.Id, a.Name, a.NameKey, a.Siren, a.Siret, a.Rna, a.Family, a.Acronym })
                 .ToListAsync(cancellationToken);
             foreach (var candidate in near.Where(c => IsNearIdentical(key, c.NameKey)))
             {
                 found.TryAdd(candidate.Id, new DuplicateCandidate(candidate.Id, candidate.Name, candidate.Siren, candidate.Siret, candidate.Rna,
-                    candidate.NameKey == key ? "même nom" : "nom presque identique"));
+                    candidate.NameKey == key ? "même nom" : "nom presque identique") { Family = candidate.Family, Acronym = candidate.Acronym });
             }
         }
 
@@ -147,6 +151,6 @@ public static class Duplicates
 
     private static Task<List<DuplicateCandidate>> Read(IQueryable<Actor> actors, CancellationToken cancellationToken) =>
         actors.Take(20)
-            .Select(a => new DuplicateCandidate(a.Id, a.Name, a.Siren, a.Siret, a.Rna, ""))
+            .Select(a => new DuplicateCandidate(a.Id, a.Name, a.Siren, a.Siret, a.Rna, "") { Family = a.Family, Acronym = a.Acronym })
             .ToListAsync(cancellationToken);
 }

@@ -41,10 +41,7 @@ public sealed class MergeModel(AppDbContext db, InseeReference reference, Perime
         Actor = await FindAsync(territoryId, actorId, cancellationToken)
                 ?? throw new NotFoundException("Cet acteur n'existe pas dans ce territoire.");
         var duplicates = await Actors.Duplicates.FindAsync(db, territoryId, Actor.Name, Actor.Siren, Actor.Siret, Actor.Rna, actorId, cancellationToken);
-        var families = await db.Actors.AsNoTracking().Where(a => duplicates.Select(d => d.Id).Contains(a.Id))
-            .ToDictionaryAsync(a => a.Id, a => (a.Family, a.Acronym), cancellationToken);
-        Duplicates = duplicates.Where(d => families.ContainsKey(d.Id))
-            .Select(d => new Candidate(d.Id, d.Name, families[d.Id].Acronym, families[d.Id].Family, d.Reason)).ToList();
+        Duplicates = duplicates.Select(d => new Candidate(d.Id, d.Name, d.Acronym, d.Family, d.Reason)).ToList();
         if (!string.IsNullOrWhiteSpace(Search))
         {
             var page = await new ActorDirectory(db, reference).SearchAsync(territoryId,

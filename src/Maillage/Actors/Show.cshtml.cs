@@ -93,16 +93,8 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Perimet
             return Page();
         }
 
-        var between = await db.ActorRelations.AsNoTracking()
-            .Where(r => r.TerritoryId == territoryId
-                        && ((r.SourceActorId == actorId && r.TargetActorId == target.Id) || (r.SourceActorId == target.Id && r.TargetActorId == actorId)))
-            .ToListAsync(cancellationToken);
-        if (between.Any(r => r.Duplicates(actorId, target.Id, created.Type, created.StartDate, catalog)))
-        {
-            ModelState.AddModelError(string.Empty, "Relation : cette relation existe déjà entre ces deux acteurs, avec le même type et la même date de début.");
-            return Page();
-        }
-
+        // A repetition is refused by the rule the API and the edit page use; the page filter shows its message.
+        await ActorRelation.EnsureNotRepeatedAsync(db, created, catalog, cancellationToken);
         db.ActorRelations.Add(created);
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = $"Relation enregistrée : « {Actor.Name} » {catalog.Find(created.Type)!.Label} « {target.Name} ».";

@@ -19,6 +19,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.OperationalRoles).HasMaxLength(Project.TextMaxLength);
         builder.Property(p => p.Themes).HasMaxLength(400);
         builder.Property(p => p.TargetPopulation).HasMaxLength(Project.ShortTextMaxLength);
+        builder.Property(p => p.FollowUpNote).HasMaxLength(Project.ShortTextMaxLength);
         builder.Ignore(p => p.Perimeter);
         builder.Ignore(p => p.ThemeList);
         builder.HasOne<Territory>().WithMany().HasForeignKey(p => p.TerritoryId).OnDelete(DeleteBehavior.Cascade);

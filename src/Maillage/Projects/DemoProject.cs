@@ -7,7 +7,8 @@ namespace Maillage.Projects;
 /// <summary>
 /// The project of the demonstration territory: « Agir ensemble sur le territoire », framed with the words of Le
 /// RAMEAU's Charenton-Saint-Maurice example (source 003). The source gives « 1 an d'expérimentation avec une
-/// concentration des GT sur le 1er semestre 2012 » but no day: the days and the copil dates here are illustrative.
+/// concentration des GT sur le 1er semestre 2012 » but no day: the days and the copil dates here are illustrative. The
+/// experimentation took place, so its deliverables are delivered; what followed it is left for the user to record.
 /// </summary>
 public static class DemoProject
 {
@@ -76,12 +77,12 @@ public static class DemoProject
             "Copil de bilan représentatif de la diversité des acteurs impliqués.",
             new DateOnly(2012, 7, 1), new DateOnly(2012, 12, 31));
 
-        project.AddDeliverable(ProjectPhaseKind.Preparation, "Cadre méthodologique partagé entre les pilotes", new DateOnly(2011, 12, 15), "Pilotes", DeliverableStatus.Planned);
-        project.AddDeliverable(ProjectPhaseKind.Experimentation, "Diagnostic partagé du territoire (GT1)", new DateOnly(2012, 2, 29), "Groupes de travail", DeliverableStatus.Planned);
-        project.AddDeliverable(ProjectPhaseKind.Experimentation, "Pistes de solution (GT2)", new DateOnly(2012, 4, 15), "Groupes de travail", DeliverableStatus.Planned);
-        project.AddDeliverable(ProjectPhaseKind.Experimentation, "Plan d'action (GT3)", new DateOnly(2012, 5, 31), "Groupes de travail", DeliverableStatus.Planned);
-        project.AddDeliverable(ProjectPhaseKind.Experimentation, "Réunion collective de restitution", new DateOnly(2012, 6, 28), "Pilotes", DeliverableStatus.Planned);
-        project.AddDeliverable(ProjectPhaseKind.Evaluation, "Bilan de l'expérimentation", new DateOnly(2012, 12, 15), "Copil", DeliverableStatus.Planned);
+        project.AddDeliverable(ProjectPhaseKind.Preparation, "Cadre méthodologique partagé entre les pilotes", new DateOnly(2011, 12, 15), "Pilotes", DeliverableStatus.Delivered);
+        project.AddDeliverable(ProjectPhaseKind.Experimentation, "Diagnostic partagé du territoire (GT1)", new DateOnly(2012, 2, 29), "Groupes de travail", DeliverableStatus.Delivered);
+        project.AddDeliverable(ProjectPhaseKind.Experimentation, "Pistes de solution (GT2)", new DateOnly(2012, 4, 15), "Groupes de travail", DeliverableStatus.Delivered);
+        project.AddDeliverable(ProjectPhaseKind.Experimentation, "Plan d'action (GT3)", new DateOnly(2012, 5, 31), "Groupes de travail", DeliverableStatus.Delivered);
+        project.AddDeliverable(ProjectPhaseKind.Experimentation, "Réunion collective de restitution", new DateOnly(2012, 6, 28), "Pilotes", DeliverableStatus.Delivered);
+        project.AddDeliverable(ProjectPhaseKind.Evaluation, "Bilan de l'expérimentation", new DateOnly(2012, 12, 15), "Copil", DeliverableStatus.Delivered);
 
         project.AddCopil(new DateOnly(2011, 11, 15), "Copil de cadrage");
         project.AddCopil(new DateOnly(2012, 1, 12), "Copil de lancement");

@@ -61,6 +61,12 @@ public sealed class Project : AuditedEntity
     /// <summary>The project addresses companies: they or their relays belong around the table from the start (source 000).</summary>
     public bool TargetsCompanies { get; private set; }
 
+    /// <summary>What was decided once the partnership ended (source 004: « décider de la suite à donner au partenariat »); null while undecided.</summary>
+    public FollowUpDecision? FollowUp { get; private set; }
+
+    public DateOnly? FollowUpDecidedOn { get; private set; }
+    public string? FollowUpNote { get; private set; }
+
     public ICollection<ProjectPhase> Phases { get; } = [];
     public ICollection<ProjectDeliverable> Deliverables { get; } = [];
     public ICollection<ProjectCopil> Copils { get; } = [];
@@ -112,6 +118,33 @@ public sealed class Project : AuditedEntity
         TargetsCompanies = frame.TargetsCompanies;
     }
 
+    /// <summary>Records the decision on what follows the partnership, or withdraws it (null decision) with its date and note.</summary>
+    public void DecideFollowUp(FollowUpDecision? decision, DateOnly? decidedOn, string? note)
+    {
+        if (decision is null)
+        {
+            FollowUp = null;
+            FollowUpDecidedOn = null;
+            FollowUpNote = null;
+            return;
+        }
+
+        if (decidedOn is null)
+        {
+            throw new DomainException("Date de la décision : la date est obligatoire.");
+        }
+
+        if (StartDate is { } start && decidedOn < start)
+        {
+            throw new DomainException($"Date de la décision : le {decidedOn:dd/MM/yyyy} précède le début du projet ({start:dd/MM/yyyy}).");
+        }
+
+        var text = Text(note, "Motifs de la décision", ShortTextMaxLength);
+        FollowUp = decision;
+        FollowUpDecidedOn = decidedOn;
+        FollowUpNote = text;
+    }
+
     public ProjectPhase Phase(ProjectPhaseKind kind) => Phases.Single(p => p.Kind == kind);
 
     public ProjectDeliverable AddDeliverable(ProjectPhaseKind phase, string title, DateOnly? dueDate, string? owner, DeliverableStatus status)
@@ -161,6 +194,54 @@ public sealed record ProjectFrame(
     DateOnly? StartDate,
     DateOnly? EndDate,
     bool TargetsCompanies);
+
+/// <summary>The decision taken on a partnership once it ends: « Il n'y a pas de partenariat à long terme » (source 004). Stored as these numbers.</summary>
+public enum FollowUpDecision
+{
+    Reconduction = 1,
+    Evolution = 2,
+    Arret = 3,
+}
+
+public static class FollowUpDecisions
+{
+    public static readonly IReadOnlyList<FollowUpDecision> All = [FollowUpDecision.Reconduction, FollowUpDecision.Evolution, FollowUpDecision.Arret];
+
+    public const string ExpectedCodes = "reconduction, evolution ou arret";
+
+    public static string Code(this FollowUpDecision decision) => decision switch
+    {
+        FollowUpDecision.Reconduction => "reconduction",
+        FollowUpDecision.Evolution => "evolution",
+        _ => "arret",
+    };
+
+    public static string Label(this FollowUpDecision decision) => decision switch
+    {
+        FollowUpDecision.Reconduction => "Reconduit",
+        FollowUpDecision.Evolution => "Poursuivi sous une autre forme",
+        _ => "Arrêté",
+    };
+
+    /// <summary>Null or blank means « no decision »; an unknown code is refused.</summary>
+    public static FollowUpDecision? Parse(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        foreach (var decision in All)
+        {
+            if (string.Equals(decision.Code(), code.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return decision;
+            }
+        }
+
+        throw new DomainException($"Suite donnée : « {code} » inconnue ({ExpectedCodes}).");
+    }
+}
 
 /// <summary>The three parts of the experimentation in source 003: préparation, expérimentation, évaluation / suivi.</summary>
 public enum ProjectPhaseKind

@@ -38,6 +38,7 @@ public static class ProjectApi
             .WithSummary("Ajoute une date de comité de pilotage au planning.");
         projects.MapDelete("/{projectId:guid}/copils/{copilId:guid}", DeleteCopilAsync).WithSummary("Retire une date de comité de pilotage.");
         projects.MapParticipationApi();
+        projects.MapVigilanceApi();
         return api;
     }
 
@@ -298,10 +299,13 @@ public sealed record CopilDto(Guid Id, DateOnly Date, string? Label)
     public static CopilDto Of(ProjectCopil c) => new(c.Id, c.Date, c.Label);
 }
 
+/// <summary>The decision on what follows the project: reconduction, evolution or arret.</summary>
+public sealed record FollowUpItem(string Decision, string Label, DateOnly? DecidedOn, string? Note);
+
 public sealed record ProjectDto(
     Guid Id, string Name, string? Motives, string? Objectives, IReadOnlyList<string> Perimeter, IReadOnlyList<AreaItem> PerimeterAreas,
     string? Description, string? Principles, string? Positioning, string? OperationalRoles, IReadOnlyList<ThemeItem> Themes,
-    string? TargetPopulation, DateOnly? StartDate, DateOnly? EndDate, bool TargetsCompanies,
+    string? TargetPopulation, DateOnly? StartDate, DateOnly? EndDate, bool TargetsCompanies, FollowUpItem? FollowUp,
     IReadOnlyList<PhaseDto> Phases, IReadOnlyList<DeliverableDto> Deliverables, IReadOnlyList<CopilDto> Copils,
     long Version, DateTime CreatedAt, string? CreatedBy, DateTime UpdatedAt, string? UpdatedBy)
 {
@@ -314,6 +318,7 @@ public sealed record ProjectDto(
             perimeters.Describe(perimeter).Select(a => new AreaItem(new PerimeterArea(a.Kind, a.Code).ToString(), a.Name, a.Detail)).ToList(),
             p.Description, p.Principles, p.Positioning, p.OperationalRoles, p.ThemeList.Select(t => new ThemeItem(t.Code, t.Label)).ToList(),
             p.TargetPopulation, p.StartDate, p.EndDate, p.TargetsCompanies,
+            p.FollowUp is { } decision ? new FollowUpItem(decision.Code(), decision.Label(), p.FollowUpDecidedOn, p.FollowUpNote) : null,
             p.Phases.OrderBy(x => x.Kind).Select(x => new PhaseDto(x.Kind.Code(), x.Kind.Label(), x.Objectives, x.Description, x.Method,
                 x.StartDate, x.EndDate, x.Version)).ToList(),
             ProjectLoading.Ordered(p.Deliverables).Select(DeliverableDto.Of).ToList(),

@@ -33,6 +33,9 @@ public static class ProjectFieldErrors
         ["Poids dans les décisions"] = "DecisionWeight",
         ["Représentant"] = "RepresentativeContactId",
         ["Libellé"] = "Label",
+        ["Suite donnée"] = "Decision",
+        ["Date de la décision"] = "DecidedOn",
+        ["Motifs de la décision"] = "Note",
     };
 
     /// <summary>The asynchronous twin of <see cref="Try"/>, for rules that read the database.</summary>

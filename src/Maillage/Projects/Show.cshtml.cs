@@ -12,7 +12,7 @@ namespace Maillage.Projects;
 /// A project read like the frame of source 003, with its planning; the pilote adds deliverables and copil dates here.
 /// </summary>
 [TerritoryPage(TerritoryRole.Lecteur, TerritoryRole.Pilote)]
-public sealed class ShowModel(AppDbContext db, PerimeterResolver perimeters, CurrentTerritory current) : PageModel
+public sealed class ShowModel(AppDbContext db, PerimeterResolver perimeters, VigilanceLoading vigilance, CurrentTerritory current) : PageModel
 {
     public const int HistoryLength = 30;
 
@@ -23,6 +23,11 @@ public sealed class ShowModel(AppDbContext db, PerimeterResolver perimeters, Cur
     /// <summary>How many partners hold each role, counted by the database, in the order roles first appeared.</summary>
     public IReadOnlyList<(string Role, int Count)> RoleCounts { get; private set; } = [];
     public ParticipationRoleCatalog Roles { get; private set; } = ParticipationRoleCatalog.DefaultsOnly;
+    public IReadOnlyList<PointDeVigilance> Vigilance { get; private set; } = [];
+    public DateOnly Today => vigilance.Today;
+
+    /// <summary>The follow-up form as posted when it was refused, so that nothing typed is lost.</summary>
+    public (string? Decision, DateOnly? DecidedOn, string? Note)? PostedFollowUp { get; private set; }
     public bool CanEdit => current.Required.Can(TerritoryRole.Pilote);
 
     /// <summary>The phase whose deliverable form was posted with an error, to show it beside that form.</summary>
@@ -143,6 +148,36 @@ public sealed class ShowModel(AppDbContext db, PerimeterResolver perimeters, Cur
         return Redirect($"/territoires/{territoryId}/projets/{projectId}#planning");
     }
 
+    public async Task<IActionResult> OnPostFollowUpAsync(Guid territoryId, Guid projectId, string? decision, DateOnly? decidedOn, string? note, long? version,
+        CancellationToken cancellationToken)
+    {
+        var project = await ProjectLoading.FindAsync(db, territoryId, projectId, tracked: true, cancellationToken);
+        try
+        {
+            await db.ExpectVersionAsync(project, version, cancellationToken);
+            if (!ProjectFieldErrors.Try(ModelState, () => project.DecideFollowUp(FollowUpDecisions.Parse(decision), decidedOn, note), "Suite"))
+            {
+                PostedFollowUp = (decision, decidedOn, note);
+                db.ChangeTracker.Clear();
+                await LoadAsync(territoryId, projectId, cancellationToken);
+                return Page();
+            }
+
+            await db.SaveCheckedAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(territoryId, projectId, cancellationToken);
+            throw;
+        }
+
+        StatusMessage = project.FollowUp is { } taken
+            ? $"Suite donnée au partenariat : {taken.Label().ToLowerInvariant()} (décision du {project.FollowUpDecidedOn:dd/MM/yyyy})."
+            : "La décision sur la suite du partenariat est retirée.";
+        return Redirect($"/territoires/{territoryId}/projets/{projectId}#suite");
+    }
+
     public string? ErrorOf(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
 
     private async Task LoadAsync(Guid territoryId, Guid projectId, CancellationToken cancellationToken)
@@ -156,5 +191,6 @@ public sealed class ShowModel(AppDbContext db, PerimeterResolver perimeters, Cur
             .GroupBy(p => p.Role).Select(g => new { Role = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         RoleCounts = [.. counts.Select(c => (c.Role, c.Count))];
+        Vigilance = (await vigilance.EvaluateAsync(territoryId, [Project], cancellationToken))[Project.Id];
     }
 }

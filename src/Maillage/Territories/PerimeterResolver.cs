@@ -38,13 +38,19 @@ public sealed class PerimeterResolver(InseeReference reference)
             .Select(a => reference.Resolve(a.Kind, a.Code) ?? new AreaRef(a.Kind, a.Code, a.Code, "code inconnu du référentiel"))
             .ToList();
 
-    public int CommuneCount(Perimeter perimeter) =>
-        perimeter.Areas.SelectMany(a => reference.CommuneCodesOf(a.Kind, a.Code)).Distinct().Count();
+    public int CommuneCount(Perimeter perimeter) => CommunesOf(perimeter).Count;
+
+    /// <summary>The INSEE codes of the communes a perimeter covers once its EPCI, départements and régions are expanded.</summary>
+    public IReadOnlySet<string> CommunesOf(Perimeter perimeter)
+    {
+        ArgumentNullException.ThrowIfNull(perimeter);
+        return perimeter.Areas.SelectMany(a => reference.CommuneCodesOf(a.Kind, a.Code)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>The communes a perimeter covers once its EPCI, départements and régions are expanded, and their population.</summary>
     public PerimeterCoverage Cover(Perimeter perimeter)
     {
-        var codes = perimeter.Areas.SelectMany(a => reference.CommuneCodesOf(a.Kind, a.Code)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var codes = CommunesOf(perimeter);
         var population = codes.Sum(code => (long)(reference.FindCommune(code)?.Population ?? 0));
         return new PerimeterCoverage(codes.Count, population);
     }

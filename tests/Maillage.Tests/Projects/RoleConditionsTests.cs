@@ -164,6 +164,11 @@ public abstract class RoleConditionsTests(ClockedApp app)
         Ticks(participation).ShouldBe([("identifie", true), ("gestion-projet", false), (NewCode, false)],
             "la condition retirée (neutre) ne compte plus ; identifie garde son code et reste cochée");
 
+        var vigilance = await ReadAsync(await setup.Api.GetAsync($"{setup.Projects}/{setup.ProjectId}/vigilance", Cancellation));
+        var unmet = (string)vigilance.AsArray().Single(p => (string)p!["code"]! == "conditions-pilote")!["message"]!;
+        unmet.ShouldContain(NewCondition, Case.Sensitive, "le point de vigilance lit les conditions du territoire");
+        unmet.ShouldNotContain("suffisamment disponible", Case.Sensitive, "une condition retirée ne manque plus au pilote");
+
         var other = await app.SeedTerritoryAsync((setup.Pilote, TerritoryRole.Pilote));
         var otherPilote = await RoleAsync(setup.Api, $"/api/v1/territories/{other.Id}/projects/roles", "pilote");
         otherPilote["conditions"]!.AsArray().Count.ShouldBe(5, "un autre territoire garde les conditions de la source");
