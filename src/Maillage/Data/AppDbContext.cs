@@ -37,6 +37,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<EnvironmentAnalysis> EnvironmentAnalyses => Set<EnvironmentAnalysis>();
     public DbSet<ProjectParticipation> ProjectParticipations => Set<ProjectParticipation>();
     public DbSet<ProjectRole> ProjectRoles => Set<ProjectRole>();
+    public DbSet<BuiltInRoleConditions> BuiltInRoleConditions => Set<BuiltInRoleConditions>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

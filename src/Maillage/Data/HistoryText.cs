@@ -26,6 +26,7 @@ public static class HistoryText
         ["EnvironmentAnalysis"] = "Analyse de l'environnement",
         ["ProjectParticipation"] = "Participation au projet",
         ["ProjectRole"] = "Rôle de projet",
+        ["BuiltInRoleConditions"] = "Conditions d'un rôle du tableau de référence",
     };
 
     private static readonly Dictionary<string, string> Properties = new()
@@ -122,6 +123,7 @@ public static class HistoryText
         ["LastActivityDate"] = "Dernière activité",
         ["ConditionsMet"] = "Conditions d'exercice remplies",
         ["Conditions"] = "Conditions d'exercice",
+        ["RoleCode"] = "Rôle",
     };
 
     static HistoryText()
@@ -185,6 +187,7 @@ public static class HistoryText
             "DecisionPower" => Enum.TryParse<DecisionPower>(value, out var power) && Enum.IsDefined(power) ? power.Label() : value,
             "LawfulBasis" => Enum.TryParse<LawfulBasis>(value, out var basis) && Enum.IsDefined(basis) ? basis.Label() : value,
             "Role" => TerritoryRoles.TryParse(value, out var role) ? role.Label() : ParticipationRoleCatalog.DefaultsOnly.LabelOf(value),
+            "RoleCode" => ParticipationRoleCatalog.DefaultsOnly.LabelOf(value),
             "Mobilisation" => MobilisationLevels.FromHistory(value)?.Label() ?? value,
             "Kind" or "Phase" => Enum.TryParse<ProjectPhaseKind>(value, out var phase) && Enum.IsDefined(phase) ? phase.ShortLabel() : value,
             "Status" => Enum.TryParse<DeliverableStatus>(value, out var status) && Enum.IsDefined(status) ? status.Label() : value,

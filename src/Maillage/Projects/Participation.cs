@@ -179,7 +179,14 @@ public sealed record RoleCondition(string Code, string Text);
 
 /// <summary>A role in a project: one of source 000's four, or one the territory added, with its conditions of exercise.</summary>
 public sealed record ParticipationRole(string Code, string Label, string Description, string? Examples, IReadOnlyList<RoleCondition> Conditions,
-    bool IsBuiltIn);
+    bool IsBuiltIn)
+{
+    /// <summary>True when the territory wrote its own conditions for this built-in role instead of the source's.</summary>
+    public bool ConditionsEdited { get; init; }
+
+    /// <summary>The version of the territory's conditions of a built-in role, to send back with an edit (0 when never edited).</summary>
+    public long ConditionsVersion { get; init; }
+}
 
 /// <summary>
 /// The four roles of source 000's table « Définition du rôle et de la fonction des partenaires au sein d'une démarche
@@ -223,8 +230,20 @@ public sealed class ParticipationRoleCatalog
 
     public static ParticipationRoleCatalog DefaultsOnly { get; } = new(BuiltIn);
 
-    public static ParticipationRoleCatalog With(IEnumerable<ProjectRole> territoryRoles) =>
-        new([.. BuiltIn, .. territoryRoles.OrderBy(r => r.Label, StringComparer.CurrentCulture).Select(r => r.ToRole())]);
+    public static ParticipationRoleCatalog With(IEnumerable<ProjectRole> territoryRoles) => With(territoryRoles, []);
+
+    /// <summary>The four roles of the source with the territory's wording of their conditions where it has one, then the territory's roles.</summary>
+    public static ParticipationRoleCatalog With(IEnumerable<ProjectRole> territoryRoles, IEnumerable<BuiltInRoleConditions> builtInConditions)
+    {
+        var edits = builtInConditions.ToDictionary(c => c.RoleCode, StringComparer.Ordinal);
+        var builtIn = BuiltIn.Select(r => edits.TryGetValue(r.Code, out var edit)
+            ? r with { Conditions = edit.Effective(), ConditionsEdited = edit.IsEdited, ConditionsVersion = edit.Version }
+            : r);
+        return new([.. builtIn, .. territoryRoles.OrderBy(r => r.Label, StringComparer.CurrentCulture).Select(r => r.ToRole())]);
+    }
+
+    /// <summary>One of the four roles as source 000 words it, whatever a territory made of its conditions.</summary>
+    public static ParticipationRole? SourceRole(string? code) => BuiltIn.FirstOrDefault(r => r.Code == code);
 
     public ParticipationRole? Find(string? code) =>
         Roles.FirstOrDefault(r => string.Equals(r.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase));

@@ -21,6 +21,7 @@ public static class ParticipationApi
             .WithSummary("Ajoute un rôle au territoire, avec ses conditions d'exercice (une par élément).");
         projects.MapDelete("/roles/{code}", DeleteRoleAsync).WithTags("Participations")
             .WithSummary("Retire un rôle du territoire, s'il n'est tenu dans aucun projet.");
+        projects.MapRoleConditionsApi();
 
         var participations = projects.MapGroup("/{projectId:guid}/participations").WithTags("Participations");
         participations.MapGet("/", ListAsync).WithSummary("Les participants du projet, par vague, rôle et nom.");
@@ -200,12 +201,18 @@ public static class ProjectRoles
 
 public sealed record ConditionDto(string Code, string Text, bool? Met = null);
 
-public sealed record RoleDto(string Code, string Label, string Description, string? Examples, bool BuiltIn, IReadOnlyList<ConditionDto> Conditions)
+/// <summary>
+/// A role with its effective conditions. For the four roles of the source, <c>ConditionsEdited</c> says whether the
+/// territory wrote its own conditions and <c>ConditionsVersion</c> is the version to send back when editing them.
+/// </summary>
+public sealed record RoleDto(string Code, string Label, string Description, string? Examples, bool BuiltIn, IReadOnlyList<ConditionDto> Conditions,
+    bool ConditionsEdited, long? ConditionsVersion)
 {
     public static RoleDto Of(ParticipationRole r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(r.Code, r.Label, r.Description, r.Examples, r.IsBuiltIn, r.Conditions.Select(c => new ConditionDto(c.Code, c.Text)).ToList());
+        return new(r.Code, r.Label, r.Description, r.Examples, r.IsBuiltIn, r.Conditions.Select(c => new ConditionDto(c.Code, c.Text)).ToList(),
+            r.ConditionsEdited, r.IsBuiltIn ? r.ConditionsVersion : null);
     }
 }
 

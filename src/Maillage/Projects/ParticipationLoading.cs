@@ -20,7 +20,8 @@ public static class ParticipationLoading
     {
         ArgumentNullException.ThrowIfNull(db);
         var roles = await db.ProjectRoles.AsNoTracking().Where(r => r.TerritoryId == territoryId).ToListAsync(cancellationToken);
-        return ParticipationRoleCatalog.With(roles);
+        var conditions = await db.BuiltInRoleConditions.AsNoTracking().Where(c => c.TerritoryId == territoryId).ToListAsync(cancellationToken);
+        return ParticipationRoleCatalog.With(roles, conditions);
     }
 
     /// <summary>The project's participations by wave, role (source order) and actor name; a project has tens of partners, not thousands.</summary>
