@@ -8,6 +8,7 @@ namespace Maillage.Bench;
 // The benchmark harness (docs/decisions/0008-benchmarks.md). Commands:
 //   run       [--scales 10000,100000,1000000] [--providers sqlite,postgresql] [--runs 30] [--actor-pages 100]
 //             [--clients 32] [--duration 10] [--departement 69] [--seed N] [--relations-per-actor 3] [--network-runs 10] [--cible-actors 150] [--no-write]
+//             [--scenarios "annuaire,fiche acteur"] [--out benchmarks-1m]   (a subset of the scenarios, written to docs/<out>.md)
 //             PostgreSQL: MAILLAGE_BENCH_POSTGRES="Host=…;Username=…" or a throwaway cluster (scripts/lib/postgres.sh)
 //   generate  --actors N [--departement 69] [--seed N] [--out DOSSIER]   → acteurs.csv and acteurs.xlsx for import tests
 internal static class BenchProgram
@@ -18,7 +19,9 @@ internal static class BenchProgram
             Banc d'essai de Maillage :
               run [--scales 10000,100000] [--providers sqlite,postgresql] [--runs 30] [--actor-pages 100] [--clients 32] [--duration 10]
                   [--departement 69] [--seed N] [--relations-per-actor 3] [--network-runs 10] [--cible-actors 150] [--no-write]
-                  mesure tout, imprime le tableau et écrit docs/benchmarks.md et docs/benchmarks.json
+                  [--scenarios "annuaire,fiche acteur"] [--out benchmarks-1m]
+                  mesure tout (ou les scénarios nommés), imprime le tableau et écrit docs/benchmarks.md et docs/benchmarks.json
+                  (ou docs/<out>.md et .json)
                   (PostgreSQL : variable MAILLAGE_BENCH_POSTGRES, sinon un serveur jetable)
               generate --actors N [--departement 69] [--seed N] [--relations-per-actor 3] [--out DOSSIER]
                   écrit acteurs.csv (Excel français : « ; », UTF-8 avec BOM) et acteurs.xlsx pour les tests d'import
@@ -51,6 +54,7 @@ internal static class BenchProgram
                             _ => throw new ArgumentException($"Base inconnue : {p} (sqlite, postgresql)"),
                         }).ToList(),
                     Settings = settings,
+                    Scenarios = Option("--scenarios") is { } names ? names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null,
                     Postgres = Environment.GetEnvironmentVariable("MAILLAGE_BENCH_POSTGRES") is { Length: > 0 } server ? server : null,
                 };
                 var result = await Runner.RunAsync(options, Console.WriteLine);
@@ -64,8 +68,9 @@ internal static class BenchProgram
                 if (!args.Contains("--no-write"))
                 {
                     var command = "dotnet run -c Release --project bench/Maillage.Bench -- " + string.Join(' ', args);
-                    await Runner.WriteAsync(result, command, AppLauncher.Locate().Repository);
-                    Console.WriteLine("Écrit : docs/benchmarks.md, docs/benchmarks.json");
+                    var name = Option("--out") ?? "benchmarks";
+                    await Runner.WriteAsync(result, command, AppLauncher.Locate().Repository, name);
+                    Console.WriteLine($"Écrit : docs/{name}.md, docs/{name}.json");
                 }
 
                 return result.Errors.Count == 0 ? 0 : 1;

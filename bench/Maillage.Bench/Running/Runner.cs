@@ -14,6 +14,9 @@ public sealed record RunOptions
     public IReadOnlyList<BenchProvider> Providers { get; init; } = [BenchProvider.Sqlite, BenchProvider.PostgreSql];
     public BenchSettings Settings { get; init; } = new();
 
+    /// <summary>The names of the scenarios to run (as the table shows them); null runs them all.</summary>
+    public IReadOnlyList<string>? Scenarios { get; init; }
+
     /// <summary>A PostgreSQL server (no database): when null, <see cref="ThrowawayPostgres"/> starts one.</summary>
     public string? Postgres { get; init; }
 }
@@ -52,7 +55,7 @@ public static class Runner
                 {
                     log($"{provider}, {scale:N0} acteurs");
                     await using var target = await BenchTarget.PrepareAsync(provider, scale, options.Settings, launcher, postgres, log, cancellationToken);
-                    foreach (var scenario in Scenarios.All)
+                    foreach (var scenario in Scenarios.All.Where(s => options.Scenarios is null || options.Scenarios.Contains(s.Name)))
                     {
                         var scenarioWatch = Stopwatch.StartNew();
                         var results = await scenario.RunAsync(target, cancellationToken);
@@ -94,7 +97,8 @@ public static class Runner
     private static string Number(double value) =>
         value >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.0#", CultureInfo.InvariantCulture);
 
-    public static async Task WriteAsync(RunResult result, string command, string repository)
+    /// <summary>Writes <c>docs/{name}.md</c> and <c>docs/{name}.json</c> (<c>benchmarks</c> unless <c>--out</c> names another table).</summary>
+    public static async Task WriteAsync(RunResult result, string command, string repository, string name = "benchmarks")
     {
         ArgumentNullException.ThrowIfNull(result);
         var commit = await GitAsync(repository, "rev-parse", "--short", "HEAD");
@@ -133,7 +137,7 @@ public static class Runner
         }
 
         var docs = Path.Combine(repository, "docs");
-        await File.WriteAllTextAsync(Path.Combine(docs, "benchmarks.md"), markdown.ToString());
+        await File.WriteAllTextAsync(Path.Combine(docs, name + ".md"), markdown.ToString());
         var json = JsonSerializer.Serialize(new
         {
             date = result.StartedAt,
@@ -156,7 +160,7 @@ public static class Runner
                 note = m.Note,
             }),
         }, JsonOptions);
-        await File.WriteAllTextAsync(Path.Combine(docs, "benchmarks.json"), json + "\n");
+        await File.WriteAllTextAsync(Path.Combine(docs, name + ".json"), json + "\n");
     }
 
     private static async Task<string> DescribeMachineAsync(string? postgres)

@@ -140,24 +140,25 @@ public sealed class RolesModel(AppDbContext db, CurrentTerritory current) : Page
         return Redirect($"/territoires/{territoryId}/projets/roles");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid territoryId, string? code, CancellationToken cancellationToken)
+    /// <summary>The role is posted as « role »: a field named « code » would override the status of a refused post re-run as /erreur/{code}.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid territoryId, string? role, CancellationToken cancellationToken)
     {
-        var role = await db.ProjectRoles.SingleOrDefaultAsync(r => r.TerritoryId == territoryId && r.Code == code, cancellationToken);
+        var removed = await db.ProjectRoles.SingleOrDefaultAsync(r => r.TerritoryId == territoryId && r.Code == role, cancellationToken);
         Roles = await ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
-        if (role is null)
+        if (removed is null)
         {
             // Already removed (another tab, another person) or one of the four reference roles, which stay.
             ModelState.AddModelError(string.Empty, "Ce rôle n'est pas un rôle ajouté par le territoire : il a peut-être déjà été retiré.");
             return Page();
         }
 
-        if (!await ProjectFieldErrors.TryAsync(ModelState, () => ProjectRoles.RemoveAsync(db, role, cancellationToken), "Retrait"))
+        if (!await ProjectFieldErrors.TryAsync(ModelState, () => ProjectRoles.RemoveAsync(db, removed, cancellationToken), "Retrait"))
         {
             return Page();
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        StatusMessage = $"Rôle « {role.Label} » retiré.";
+        StatusMessage = $"Rôle « {removed.Label} » retiré.";
         return Redirect($"/territoires/{territoryId}/projets/roles");
     }
 }

@@ -262,11 +262,11 @@ public abstract class ParticipationTests(ClockedApp app)
         var (_, withRole) = await browser.GetPageAsync(rolesUrl);
         withRole.QuerySelectorAll("#role-structure-d-accueil ~ ul li").Length.ShouldBe(2);
 
-        var removed = await browser.PostFormAsync($"{rolesUrl}?handler=Delete", [KeyValuePair.Create("code", "structure-d-accueil")], rolesUrl);
+        var removed = await browser.PostFormAsync($"{rolesUrl}?handler=Delete", [KeyValuePair.Create("role", "structure-d-accueil")], rolesUrl);
         removed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, after) = await browser.GetPageAsync(rolesUrl);
         after.QuerySelector("#role-structure-d-accueil").ShouldBeNull();
-        var again = await browser.PostFormAsync($"{rolesUrl}?handler=Delete", [KeyValuePair.Create("code", "structure-d-accueil")], rolesUrl);
+        var again = await browser.PostFormAsync($"{rolesUrl}?handler=Delete", [KeyValuePair.Create("role", "structure-d-accueil")], rolesUrl);
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await again.ReadHtmlAsync()).QuerySelector(".alert-danger")!.TextContent.ShouldContain("déjà été retiré");
     }
