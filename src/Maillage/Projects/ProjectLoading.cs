@@ -12,11 +12,15 @@ public static class ProjectLoading
     public static async Task<Project> FindAsync(AppDbContext db, Guid territoryId, Guid projectId, bool tracked, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var query = db.Projects.Include(p => p.Phases).Include(p => p.Deliverables).Include(p => p.Copils).AsSplitQuery();
+        var query = WithParts(db.Projects);
         return await (tracked ? query : query.AsNoTracking())
             .SingleOrDefaultAsync(p => p.Id == projectId && p.TerritoryId == territoryId, cancellationToken)
             ?? throw new NotFoundException("Ce projet n'existe pas dans ce territoire.");
     }
+
+    /// <summary>Projects with their phases, deliverables and copils, each collection in its own query.</summary>
+    public static IQueryable<Project> WithParts(IQueryable<Project> projects) =>
+        projects.Include(p => p.Phases).Include(p => p.Deliverables).Include(p => p.Copils).AsSplitQuery();
 
     /// <summary>The history of the project and of its parts, whose keys start with the project's id, deleted parts included.</summary>
     public static Task<List<AuditEntry>> HistoryAsync(AppDbContext db, Guid projectId, int limit, CancellationToken cancellationToken)

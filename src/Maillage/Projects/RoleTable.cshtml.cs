@@ -15,16 +15,13 @@ public sealed class RoleTableModel(AppDbContext db) : PageModel
     public Project Project { get; private set; } = null!;
 
     /// <summary>The roles held in the project, then the source's roles nobody holds yet, in the catalog's order.</summary>
-    public IReadOnlyList<(ParticipationRole Role, IReadOnlyList<ParticipationLine> Holders)> Rows { get; private set; } = [];
+    public IReadOnlyList<RoleTableRow> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(Guid territoryId, Guid projectId, CancellationToken cancellationToken)
     {
         Project = await ProjectLoading.FindAsync(db, territoryId, projectId, tracked: false, cancellationToken);
         var roles = await ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
         var lines = await ParticipationLoading.ListAsync(db, territoryId, projectId, roles, cancellationToken);
-        Rows = roles.Roles
-            .Select(r => (Role: r, Holders: (IReadOnlyList<ParticipationLine>)lines.Where(l => l.Participation.Role == r.Code).ToList()))
-            .Where(r => r.Role.IsBuiltIn || r.Holders.Count > 0)
-            .ToList();
+        Rows = RoleTableRow.Of(roles, lines);
     }
 }

@@ -191,6 +191,6 @@ public sealed class ShowModel(AppDbContext db, PerimeterResolver perimeters, Vig
             .GroupBy(p => p.Role).Select(g => new { Role = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         RoleCounts = [.. counts.Select(c => (c.Role, c.Count))];
-        Vigilance = (await vigilance.EvaluateAsync(territoryId, [Project], cancellationToken))[Project.Id];
+        Vigilance = (await vigilance.EvaluateAsync(territoryId, [Project], Roles, cancellationToken))[Project.Id];
     }
 }

@@ -13,6 +13,9 @@ public enum VigilanceSeverity
 
 public static class VigilanceSeverities
 {
+    /// <summary>The order in which counts and columns show the severities.</summary>
+    public static readonly IReadOnlyList<VigilanceSeverity> MostSevereFirst = [VigilanceSeverity.Critique, VigilanceSeverity.Attention, VigilanceSeverity.Information];
+
     public static string Code(this VigilanceSeverity severity) => severity switch
     {
         VigilanceSeverity.Critique => "critique",

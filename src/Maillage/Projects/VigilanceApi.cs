@@ -94,11 +94,9 @@ public sealed record VigilanceDashboard(IReadOnlyList<ProjectVigilance> Projects
         ArgumentNullException.ThrowIfNull(vigilance);
         var query = db.Projects.AsNoTracking().Where(p => p.TerritoryId == territoryId);
         var total = await query.CountAsync(cancellationToken);
-        var projects = await query.OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Include(p => p.Phases).Include(p => p.Deliverables).Include(p => p.Copils).AsSplitQuery()
+        var projects = await ProjectLoading.WithParts(query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize))
             .ToListAsync(cancellationToken);
-        var points = await vigilance.EvaluateAsync(territoryId, projects, cancellationToken);
+        var points = await vigilance.EvaluateAsync(territoryId, projects, roles: null, cancellationToken);
         return new VigilanceDashboard(projects.Select(p => new ProjectVigilance(p.Id, p.Name, p.StartDate, p.EndDate, points[p.Id])).ToList(), total, page, pageSize);
     }
 }

@@ -13,16 +13,19 @@ public sealed class VigilanceLoading(AppDbContext db, PerimeterResolver perimete
     public async Task<IReadOnlyList<PointDeVigilance>> ForProjectAsync(Guid territoryId, Guid projectId, CancellationToken cancellationToken)
     {
         var project = await ProjectLoading.FindAsync(db, territoryId, projectId, tracked: false, cancellationToken);
-        return (await EvaluateAsync(territoryId, [project], cancellationToken))[project.Id];
+        return (await EvaluateAsync(territoryId, [project], roles: null, cancellationToken))[project.Id];
     }
 
-    /// <summary>The points of each project given, its parts loaded (see <see cref="ProjectLoading.FindAsync"/>), in two queries for the whole page.</summary>
+    /// <summary>
+    /// The points of each project given, its parts loaded (see <see cref="ProjectLoading.WithParts"/>), in one query of
+    /// participations for the whole page; the territory's roles are read unless the caller already holds them.
+    /// </summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<PointDeVigilance>>> EvaluateAsync(Guid territoryId, IReadOnlyList<Project> projects,
-        CancellationToken cancellationToken)
+        ParticipationRoleCatalog? roles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(projects);
         var ids = projects.Select(p => p.Id).ToList();
-        var roles = await ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
+        roles ??= await ParticipationLoading.RolesAsync(db, territoryId, cancellationToken);
         var rows = await (from p in db.ProjectParticipations.AsNoTracking()
                           join a in db.Actors.AsNoTracking() on p.ActorId equals a.Id
                           join c in db.Contacts.AsNoTracking() on p.RepresentativeContactId equals c.Id into representatives
