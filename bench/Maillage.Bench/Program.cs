@@ -7,7 +7,7 @@ namespace Maillage.Bench;
 
 // The benchmark harness (docs/decisions/0008-benchmarks.md). Commands:
 //   run       [--scales 10000,100000,1000000] [--providers sqlite,postgresql] [--runs 30] [--actor-pages 100]
-//             [--clients 32] [--duration 10] [--departement 69] [--seed N] [--relations-per-actor 3] [--network-runs 10] [--cible-actors 150] [--no-write]
+//             [--clients 32] [--duration 10] [--departement 69] [--seed N] [--relations-per-actor 3] [--network-runs 10] [--cible-actors 150] [--no-write] [--keep-data]
 //             [--scenarios "annuaire,fiche acteur"] [--out benchmarks-1m]   (a subset of the scenarios, written to docs/<out>.md)
 //             PostgreSQL: MAILLAGE_BENCH_POSTGRES="Host=…;Username=…" or a throwaway cluster (scripts/lib/postgres.sh)
 //   generate  --actors N [--departement 69] [--seed N] [--out DOSSIER]   → acteurs.csv and acteurs.xlsx for import tests
@@ -19,10 +19,11 @@ internal static class BenchProgram
             Banc d'essai de Maillage :
               run [--scales 10000,100000] [--providers sqlite,postgresql] [--runs 30] [--actor-pages 100] [--clients 32] [--duration 10]
                   [--departement 69] [--seed N] [--relations-per-actor 3] [--network-runs 10] [--cible-actors 150] [--no-write]
-                  [--scenarios "annuaire,fiche acteur"] [--out benchmarks-1m]
+                  [--keep-data] [--scenarios "annuaire,fiche acteur"] [--out benchmarks-1m]
                   mesure tout (ou les scénarios nommés), imprime le tableau et écrit docs/benchmarks.md et docs/benchmarks.json
                   (ou docs/<out>.md et .json)
                   (PostgreSQL : variable MAILLAGE_BENCH_POSTGRES, sinon un serveur jetable)
+                  --keep-data laisse la base SQLite générée en place (son dossier est imprimé)
               generate --actors N [--departement 69] [--seed N] [--relations-per-actor 3] [--out DOSSIER]
                   écrit acteurs.csv (Excel français : « ; », UTF-8 avec BOM) et acteurs.xlsx pour les tests d'import
             """;
@@ -42,6 +43,7 @@ internal static class BenchProgram
                     RelationsPerActor = Option("--relations-per-actor") is { } perActor ? double.Parse(perActor, CultureInfo.InvariantCulture) : null,
                     NetworkRuns = Int("--network-runs") ?? 10,
                     CibleActors = Int("--cible-actors") ?? Maillage.Cibles.Cible.MaxActors,
+                    KeepData = args.Contains("--keep-data"),
                 };
                 var options = new RunOptions
                 {

@@ -46,6 +46,9 @@ public sealed record BenchSettings
     /// <summary>Timed requests of the network metrics and of the map's graph (they read the whole network).</summary>
     public int NetworkRuns { get; init; } = 10;
 
+    /// <summary>Leave the SQLite data directory in place after the run, to query the generated territory by hand.</summary>
+    public bool KeepData { get; init; }
+
     public GeneratorOptions Generator(int actors) =>
         new() { Actors = actors, Departement = Departement, Seed = Seed, RelationsPerActor = RelationsPerActor };
 }
@@ -279,6 +282,12 @@ public sealed class BenchTarget : IAsyncDisposable
             await server.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", server);
             await drop.ExecuteNonQueryAsync();
+        }
+
+        if (Provider == BenchProvider.Sqlite && Settings.KeepData)
+        {
+            Console.WriteLine($"  données conservées : {DataDirectory}");
+            return;
         }
 
         try

@@ -24,7 +24,7 @@ public static class ActorApi
 
         var actors = territory.MapGroup("/actors").WithTags("Acteurs");
         actors.MapGet("/", ListAsync)
-            .WithSummary("L'annuaire des acteurs : recherche (q), filtres (family, subtype, commune, competence, mode), tri (sort = name, updated, family) et pages (page, pageSize ≤ 200).");
+            .WithSummary("L'annuaire des acteurs : recherche (q), filtres (family, subtype, commune, competence, mode), tri (sort = name, updated, family) et pages (page, pageSize ≤ 200). Le total est compté jusqu'à 10 000 acteurs après la page : au-delà, totalIsExact vaut false et total est un minimum (exactTotal=true compte tout).");
         actors.MapPost("/", CreateAsync).AddEndpointFilter<ValidationFilter<ActorInput>>()
             .WithSummary("Crée un acteur. Un doublon probable (même SIREN, SIRET, RNA ou nom presque identique) répond 409 avec les candidats, sauf avec ?force=true.");
         actors.MapGet("/{actorId:guid}", GetAsync).WithSummary("Un acteur.");
@@ -75,7 +75,7 @@ public static class ActorApi
     // ---------------------------------------------------------------- actors
 
     private static async Task<IResult> ListAsync(Guid territoryId, string? q, string? family, string? subtype, string? commune,
-        string? competence, string[]? mode, string? sort, int? page, int? pageSize, AppDbContext db, InseeReference reference,
+        string? competence, string[]? mode, string? sort, int? page, int? pageSize, bool? exactTotal, AppDbContext db, InseeReference reference,
         CancellationToken cancellationToken)
     {
         var (filters, errors) = ReadDirectoryQuery(q, family, subtype, commune, competence, mode, sort, reference);
@@ -98,10 +98,11 @@ public static class ActorApi
         {
             Page = page ?? 1,
             PageSize = pageSize ?? DirectoryQuery.DefaultPageSize,
+            ExactTotal = exactTotal ?? false,
         }, cancellationToken);
         var items = result.Items.Select(r => new ActorListItem(r.Id, r.Name, r.Acronym, r.Family.Code(), r.Subtype, r.Siren, r.Siret, r.Rna,
             r.CommuneCode, Labels(r.CompetenceLabels), r.Modes.Codes(), r.UpdatedAt, r.Version)).ToList();
-        return TypedResults.Ok(new ListResult<ActorListItem>(items, result.Total));
+        return TypedResults.Ok(new ActorList(items, result.Total, result.TotalIsExact));
     }
 
     /// <summary>
@@ -867,6 +868,9 @@ public static class ActorApi
         string? AddressLine1, string? AddressLine2, string? PostalCode, string? CommuneCode, string? CommuneName,
         IReadOnlyList<string> Perimeter, IReadOnlyList<string> Competences, IReadOnlyList<string> Modes,
         string? CollaborativeLogic, string? Website, string? Notes, long Version, DateTime CreatedAt, string? CreatedBy, DateTime UpdatedAt, string? UpdatedBy);
+
+    /// <summary>The directory's page: <c>{ items, total }</c> like every list, and whether the total was counted to the end.</summary>
+    public sealed record ActorList(IReadOnlyList<ActorListItem> Items, int Total, bool TotalIsExact);
 
     public sealed record ActorListItem(Guid Id, string Name, string? Acronym, string Family, string? Subtype, string? Siren, string? Siret, string? Rna,
         string? CommuneCode, IReadOnlyList<string> Competences, IReadOnlyList<string> Modes, DateTime UpdatedAt, long Version);

@@ -35,12 +35,25 @@ public sealed record DirectoryQuery
 
     /// <summary>False when the caller does not show the total (the bench times the page alone): the total is then -1.</summary>
     public bool CountTotal { get; init; } = true;
+
+    /// <summary>
+    /// Count every match however many there are. By default counting stops <see cref="CountCap"/> matches past the
+    /// page, and the total is then a lower bound (« plus de 10 000 acteurs »).
+    /// </summary>
+    public bool ExactTotal { get; init; }
+
+    /// <summary>
+    /// How many matches past the page are counted before the count stops: an exact count of a million actors reads a
+    /// million index entries (60 ms on SQLite, more on PostgreSQL), and nobody pages through ten thousand actors.
+    /// </summary>
+    public int CountCap { get; init; } = 10_000;
 }
 
 public sealed record DirectoryRow(Guid Id, string Name, string? Acronym, ActorFamily Family, string? Subtype, string? Siren,
     string? Siret, string? Rna, string? CommuneCode, string CompetenceLabels, InterventionModes Modes, DateTime UpdatedAt, long Version);
 
-public sealed record DirectoryPage(IReadOnlyList<DirectoryRow> Items, int Total, int Page, int PageSize);
+/// <summary>One page of the directory. When <see cref="TotalIsExact"/> is false, <see cref="Total"/> is a lower bound: more match.</summary>
+public sealed record DirectoryPage(IReadOnlyList<DirectoryRow> Items, int Total, int Page, int PageSize, bool TotalIsExact = true);
 
 public enum SearchKind
 {
@@ -109,7 +122,7 @@ public sealed class ActorDirectory(AppDbContext db, InseeReference reference)
     public async Task<DirectoryPage> SearchAsync(Guid territoryId, DirectoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = Math.Max(1, query.Page);
+        var page = Math.Clamp(query.Page, 1, int.MaxValue / MaxPageSize);
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var filtered = await FilterAsync(territoryId, query, cancellationToken);
         if (filtered is null)
@@ -117,11 +130,16 @@ public sealed class ActorDirectory(AppDbContext db, InseeReference reference)
             return new DirectoryPage([], 0, page, pageSize);
         }
 
-        var total = !query.CountTotal ? -1
-            : IsCompetenceOnly(query) ? await CountCompetenceAsync(territoryId, query.Competence!, cancellationToken)
-            : await filtered.CountAsync(cancellationToken);
+        // Counted up to the cap past the page's end, so that a lower bound still says whether a next page exists.
+        var limit = query.ExactTotal ? int.MaxValue : (int)Math.Min(int.MaxValue - 1, (long)page * pageSize + Math.Max(0, query.CountCap));
+        var counted = !query.CountTotal ? -1
+            : IsCompetenceOnly(query) ? await CountCompetenceAsync(territoryId, query.Competence!, limit, cancellationToken)
+            : query.ExactTotal ? await filtered.CountAsync(cancellationToken)
+            : await filtered.Take(limit + 1).CountAsync(cancellationToken);
         var items = await PageOf(filtered, query.Sort, page, pageSize).ToListAsync(cancellationToken);
-        return new DirectoryPage(items, total, page, pageSize);
+        return counted > limit
+            ? new DirectoryPage(items, limit, page, pageSize, TotalIsExact: false)
+            : new DirectoryPage(items, counted, page, pageSize);
     }
 
     /// <summary>
@@ -215,12 +233,15 @@ public sealed class ActorDirectory(AppDbContext db, InseeReference reference)
     /// The actors tagged with a competence, counted from the links alone: a competence belongs to one territory and
     /// <see cref="Actor.SetCompetences"/> only links actors of that territory, so no actor row needs reading.
     /// </summary>
-    private async Task<int> CountCompetenceAsync(Guid territoryId, string competence, CancellationToken cancellationToken)
+    private async Task<int> CountCompetenceAsync(Guid territoryId, string competence, int limit, CancellationToken cancellationToken)
     {
         // One statement: the competence is found by its key inside the count (FilterAsync found it a moment ago).
         var key = TextKey.Normalize(competence);
         var competenceIds = db.Competences.Where(c => c.TerritoryId == territoryId && c.Key == key).Select(c => c.Id);
-        return await db.ActorCompetences.CountAsync(l => competenceIds.Contains(l.CompetenceId), cancellationToken);
+        var links = db.ActorCompetences.Where(l => competenceIds.Contains(l.CompetenceId));
+        return limit == int.MaxValue
+            ? await links.CountAsync(cancellationToken)
+            : await links.Take(limit + 1).CountAsync(cancellationToken);
     }
 
     /// <summary>

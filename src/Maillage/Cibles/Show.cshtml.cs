@@ -51,7 +51,8 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Current
 
     public sealed record Candidate(Guid Id, string Name, string? Acronym, ActorFamily Family, bool OnCible);
 
-    public sealed record CandidateList(string Query, ActorFamily? Family, IReadOnlyList<Candidate> Rows, int Total, int Page, IReadOnlyList<ActorFamily> Families)
+    public sealed record CandidateList(string Query, ActorFamily? Family, IReadOnlyList<Candidate> Rows, int Total, int Page, IReadOnlyList<ActorFamily> Families,
+        bool TotalIsExact = true)
     {
         public int Pages => Math.Max(1, (Total + SearchPageSize - 1) / SearchPageSize);
     }
@@ -270,6 +271,6 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Current
         var ids = result.Items.Select(r => r.Id).ToList();
         var placed = await db.CiblePlacements.Where(p => p.CibleId == cibleId && ids.Contains(p.ActorId)).Select(p => p.ActorId).ToListAsync(cancellationToken);
         return new CandidateList(query, family, [.. result.Items.Select(r => new Candidate(r.Id, r.Name, r.Acronym, r.Family, placed.Contains(r.Id)))],
-            result.Total, result.Page, ActorFamilies.All);
+            result.Total, result.Page, ActorFamilies.All, result.TotalIsExact);
     }
 }

@@ -332,6 +332,52 @@ public abstract class ActorApiTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task The_directory_counts_up_to_a_cap_past_the_page_and_says_when_the_total_is_a_lower_bound()
+    {
+        var api = await ApiAsync();
+        for (var i = 1; i <= 7; i++)
+        {
+            await api.CreateActorAsync($"Épicerie solidaire {i}", "associations", new { competences = L("Numérique") });
+        }
+
+        await api.CreateActorAsync("Fondation Agir", "associations");
+        var reference = app.Services.GetRequiredService<Maillage.Territories.Reference.InseeReference>();
+
+        // Two actors a page, counted at most three past the page: 8 actors are « plus de 5 » from page 1.
+        async Task<DirectoryPage> SearchAsync(DirectoryQuery query) =>
+            await app.WithDbAsync(db => new ActorDirectory(db, reference).SearchAsync(api.TerritoryId, query with { PageSize = 2, CountCap = 3 }, Cancellation));
+
+        var first = await SearchAsync(new DirectoryQuery());
+        (first.Total, first.TotalIsExact).ShouldBe((5, false));
+        first.Items.Select(r => r.Name).ShouldBe(["Épicerie solidaire 1", "Épicerie solidaire 2"]);
+        var second = await SearchAsync(new DirectoryQuery { Page = 2 });
+        (second.Total, second.TotalIsExact).ShouldBe((7, false));
+        var third = await SearchAsync(new DirectoryQuery { Page = 3 });
+        (third.Total, third.TotalIsExact).ShouldBe((8, true));
+        var exact = await SearchAsync(new DirectoryQuery { ExactTotal = true });
+        (exact.Total, exact.TotalIsExact).ShouldBe((8, true));
+
+        // Every way of filtering stops at the same cap: words, competence alone, a filter with few matches.
+        var word = await SearchAsync(new DirectoryQuery { Q = "solidaire" });
+        (word.Total, word.TotalIsExact).ShouldBe((5, false));
+        word.Items.Select(r => r.Name).ShouldBe(["Épicerie solidaire 1", "Épicerie solidaire 2"]);
+        var wordLast = await SearchAsync(new DirectoryQuery { Q = "solidaire", Page = 4 });
+        (wordLast.Total, wordLast.TotalIsExact).ShouldBe((7, true));
+        wordLast.Items.Select(r => r.Name).ShouldBe(["Épicerie solidaire 7"]);
+        var competence = await SearchAsync(new DirectoryQuery { Competence = "numerique" });
+        (competence.Total, competence.TotalIsExact).ShouldBe((5, false));
+        competence.Items.Select(r => r.Name).ShouldBe(["Épicerie solidaire 1", "Épicerie solidaire 2"]);
+        var few = await SearchAsync(new DirectoryQuery { Q = "agir" });
+        (few.Total, few.TotalIsExact).ShouldBe((1, true));
+
+        // The API counts to 10,000 past the page by default and says whether it counted to the end.
+        var listed = await api.GetAsync("actors?pageSize=2");
+        listed.Total.ShouldBe(8);
+        ((bool)listed.Body!["totalIsExact"]!).ShouldBeTrue();
+        (await api.GetAsync("actors?q=solidaire&exactTotal=true")).Total.ShouldBe(7);
+    }
+
+    [Fact]
     public async Task Contacts_are_added_edited_and_deleted_with_their_rules()
     {
         var api = await ApiAsync();
