@@ -23,7 +23,7 @@ internal static class BenchProgram
                   mesure tout (ou les scénarios nommés), imprime le tableau et écrit docs/benchmarks.md et docs/benchmarks.json
                   (ou docs/<out>.md et .json)
                   (PostgreSQL : variable MAILLAGE_BENCH_POSTGRES, sinon un serveur jetable)
-                  --keep-data laisse la base SQLite générée en place (son dossier est imprimé)
+                  --keep-data laisse en place la base générée (dossier SQLite ou base PostgreSQL, imprimés)
               generate --actors N [--departement 69] [--seed N] [--relations-per-actor 3] [--out DOSSIER]
                   écrit acteurs.csv (Excel français : « ; », UTF-8 avec BOM) et acteurs.xlsx pour les tests d'import
             """;

@@ -46,7 +46,7 @@ public sealed record BenchSettings
     /// <summary>Timed requests of the network metrics and of the map's graph (they read the whole network).</summary>
     public int NetworkRuns { get; init; } = 10;
 
-    /// <summary>Leave the SQLite data directory in place after the run, to query the generated territory by hand.</summary>
+    /// <summary>Leave the generated territory in place after the run (SQLite directory or PostgreSQL database), to query it by hand.</summary>
     public bool KeepData { get; init; }
 
     public GeneratorOptions Generator(int actors) =>
@@ -276,18 +276,18 @@ public sealed class BenchTarget : IAsyncDisposable
         await Services.DisposeAsync();
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
+        if (Settings.KeepData)
+        {
+            Console.WriteLine(_database is null ? $"  données conservées : {DataDirectory}" : $"  base conservée : {_database}");
+            return;
+        }
+
         if (_database is not null)
         {
             await using var server = new NpgsqlConnection(_serverConnectionString);
             await server.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", server);
             await drop.ExecuteNonQueryAsync();
-        }
-
-        if (Provider == BenchProvider.Sqlite && Settings.KeepData)
-        {
-            Console.WriteLine($"  données conservées : {DataDirectory}");
-            return;
         }
 
         try

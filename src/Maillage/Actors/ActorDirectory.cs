@@ -131,16 +131,29 @@ public sealed class ActorDirectory(AppDbContext db, InseeReference reference)
         }
 
         // Counted up to the cap past the page's end, so that a lower bound still says whether a next page exists.
-        var limit = query.ExactTotal ? int.MaxValue : (int)Math.Min(int.MaxValue - 1, (long)page * pageSize + Math.Max(0, query.CountCap));
-        var counted = !query.CountTotal ? -1
+        var cap = (int)Math.Min(int.MaxValue - 1, (long)page * pageSize + Math.Max(0, query.CountCap));
+        var limit = query.ExactTotal ? int.MaxValue : cap;
+        var byMatches = MatchesComeFromAnIndex(query);
+        var counted = !query.CountTotal && !byMatches ? -1
             : IsCompetenceOnly(query) ? await CountCompetenceAsync(territoryId, query.Competence!, limit, cancellationToken)
             : query.ExactTotal ? await filtered.CountAsync(cancellationToken)
             : await filtered.Take(limit + 1).CountAsync(cancellationToken);
-        var items = await PageOf(filtered, query.Sort, page, pageSize).ToListAsync(cancellationToken);
-        return counted > limit
-            ? new DirectoryPage(items, limit, page, pageSize, TotalIsExact: false)
+        if (byMatches && counted > cap)
+        {
+            // Many matches: sorting them all to keep 25 costs more than walking the order's index and testing each row,
+            // which meets a page of matches within a few thousand rows (docs/decisions/0006-actors.md).
+            filtered = await FilterAsync(territoryId, query, inOrder: true, cancellationToken);
+        }
+
+        var items = await PageOf(filtered!, query.Sort, page, pageSize).ToListAsync(cancellationToken);
+        return !query.CountTotal ? new DirectoryPage(items, -1, page, pageSize)
+            : counted > limit ? new DirectoryPage(items, limit, page, pageSize, TotalIsExact: false)
             : new DirectoryPage(items, counted, page, pageSize);
     }
+
+    /// <summary>Whether the query's matches are read from their own index (words, a competence) rather than from the order's.</summary>
+    private static bool MatchesComeFromAnIndex(DirectoryQuery query) =>
+        SearchTerm.Parse(query.Q).Kind == SearchKind.Contains || !string.IsNullOrWhiteSpace(query.Competence);
 
     /// <summary>
     /// The page's ids first, read from an index that holds the filter and the order, then only those rows:
@@ -155,14 +168,25 @@ public sealed class ActorDirectory(AppDbContext db, InseeReference reference)
     }
 
     /// <summary>The territory's actors matching the query, or null when a filter names nothing that exists.</summary>
-    public async Task<IQueryable<Actor>?> FilterAsync(Guid territoryId, DirectoryQuery query, CancellationToken cancellationToken = default)
+    public Task<IQueryable<Actor>?> FilterAsync(Guid territoryId, DirectoryQuery query, CancellationToken cancellationToken = default) =>
+        FilterAsync(territoryId, query, inOrder: false, cancellationToken);
+
+    /// <summary>
+    /// The territory's actors matching the query. Words and competences are read from their own index (the trigram
+    /// index, the competence's links), or, <paramref name="inOrder"/>, tested row by row along the order's index.
+    /// </summary>
+    private async Task<IQueryable<Actor>?> FilterAsync(Guid territoryId, DirectoryQuery query, bool inOrder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var term = SearchTerm.Parse(query.Q);
-        var source = term.Kind == SearchKind.Contains ? ActorSearch.Containing(db, term.Value) : db.Actors;
+        var source = term.Kind == SearchKind.Contains && !inOrder ? ActorSearch.Containing(db, term.Value) : db.Actors;
         var actors = source.AsNoTracking().Where(a => a.TerritoryId == territoryId);
         switch (term.Kind)
         {
+            case SearchKind.Contains when inOrder:
+                var key = term.Value;
+                actors = actors.Where(a => a.SearchText.Contains(key));
+                break;
             case SearchKind.Siren:
                 var siren = term.Value;
                 actors = actors.Where(a => a.Siren == siren);
@@ -201,9 +225,9 @@ public sealed class ActorDirectory(AppDbContext db, InseeReference reference)
 
         if (!string.IsNullOrWhiteSpace(query.Competence))
         {
-            var key = TextKey.Normalize(query.Competence);
+            var competenceKey = TextKey.Normalize(query.Competence);
             var competenceId = await db.Competences.AsNoTracking()
-                .Where(c => c.TerritoryId == territoryId && c.Key == key)
+                .Where(c => c.TerritoryId == territoryId && c.Key == competenceKey)
                 .Select(c => (Guid?)c.Id)
                 .FirstOrDefaultAsync(cancellationToken);
             if (competenceId is not { } id)
@@ -211,8 +235,11 @@ public sealed class ActorDirectory(AppDbContext db, InseeReference reference)
                 return null;
             }
 
-            // "IN (SELECT ActorId …)" lets the database start from the competence's index rather than probe every actor.
-            actors = actors.Where(a => db.ActorCompetences.Where(l => l.CompetenceId == id).Select(l => l.ActorId).Contains(a.Id));
+            // "IN (SELECT ActorId …)" lets the database start from the competence's index rather than probe every actor;
+            // "EXISTS" probes the links of each actor met along the order's index.
+            actors = inOrder
+                ? actors.Where(a => db.ActorCompetences.Any(l => l.ActorId == a.Id && l.CompetenceId == id))
+                : actors.Where(a => db.ActorCompetences.Where(l => l.CompetenceId == id).Select(l => l.ActorId).Contains(a.Id));
         }
 
         if (query.Modes != InterventionModes.None)
