@@ -52,9 +52,6 @@ public static class ExportFormats
     };
 }
 
-/// <summary>What an export wrote.</summary>
-public sealed record ExportResult(int Rows, long Bytes, long PeakBufferedBytes);
-
 /// <summary>
 /// The directory, with the filters of <see cref="ActorDirectory"/>, written as XLSX, CSV or JSON in the columns of
 /// <see cref="ActorColumns"/>. Actors are read in pages of <see cref="BatchSize"/> by keyset on the name index
@@ -115,19 +112,18 @@ public sealed class ActorExport(AppDbContext db, InseeReference reference)
         }
     }
 
-    public static async Task<ExportResult> WriteAsync(IQueryable<Actor>? filtered, ExportFormat format, Stream output,
+    public static async Task WriteAsync(IQueryable<Actor>? filtered, ExportFormat format, Stream output,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         await using var buffer = new PageBufferStream(output);
-        var rows = format switch
+        await (format switch
         {
-            ExportFormat.Csv => await WriteCsvAsync(filtered, buffer, cancellationToken),
-            ExportFormat.Json => await WriteJsonAsync(filtered, buffer, cancellationToken),
-            _ => await WriteXlsxAsync(filtered, buffer, cancellationToken),
-        };
+            ExportFormat.Csv => WriteCsvAsync(filtered, buffer, cancellationToken),
+            ExportFormat.Json => WriteJsonAsync(filtered, buffer, cancellationToken),
+            _ => WriteXlsxAsync(filtered, buffer, cancellationToken),
+        });
         await buffer.DrainAsync(cancellationToken);
-        return new ExportResult(rows, buffer.Position, buffer.PeakPending);
     }
 
     /// <summary>"acteurs-pays-de-brie-2026-11-22.xlsx": the territory and the day, in characters every system accepts.</summary>
@@ -142,10 +138,9 @@ public sealed class ActorExport(AppDbContext db, InseeReference reference)
         return $"acteurs-{(slug.Length == 0 ? "territoire" : slug)}-{now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{format.Extension()}";
     }
 
-    private static async Task<int> WriteXlsxAsync(IQueryable<Actor>? filtered, PageBufferStream buffer, CancellationToken cancellationToken)
+    private static async Task WriteXlsxAsync(IQueryable<Actor>? filtered, PageBufferStream buffer, CancellationToken cancellationToken)
     {
         var columns = ActorColumns.All;
-        var rows = 0;
         using var sheet = new XlsxSheetWriter(buffer, SheetName, [.. columns.Select(c => c.Header)], [.. columns.Select(Width)]);
         await foreach (var page in PagesAsync(filtered, cancellationToken))
         {
@@ -160,18 +155,15 @@ public sealed class ActorExport(AppDbContext db, InseeReference reference)
                 sheet.EndRow();
             }
 
-            rows += page.Count;
             await buffer.DrainAsync(cancellationToken);
         }
 
         sheet.Finish();
-        return rows;
     }
 
-    private static async Task<int> WriteCsvAsync(IQueryable<Actor>? filtered, PageBufferStream buffer, CancellationToken cancellationToken)
+    private static async Task WriteCsvAsync(IQueryable<Actor>? filtered, PageBufferStream buffer, CancellationToken cancellationToken)
     {
         var columns = ActorColumns.All;
-        var rows = 0;
         using var csv = new CsvSheetWriter(buffer);
         foreach (var column in columns)
         {
@@ -191,19 +183,16 @@ public sealed class ActorExport(AppDbContext db, InseeReference reference)
                 csv.EndRow();
             }
 
-            rows += page.Count;
             csv.Flush();
             await buffer.DrainAsync(cancellationToken);
         }
 
         csv.Flush();
-        return rows;
     }
 
     /// <summary>An array of objects named as the API names an actor's fields; lists are JSON arrays.</summary>
-    private static async Task<int> WriteJsonAsync(IQueryable<Actor>? filtered, PageBufferStream buffer, CancellationToken cancellationToken)
+    private static async Task WriteJsonAsync(IQueryable<Actor>? filtered, PageBufferStream buffer, CancellationToken cancellationToken)
     {
-        var rows = 0;
         await using var json = new Utf8JsonWriter(buffer, JsonOptions);
         json.WriteStartArray();
         await foreach (var page in PagesAsync(filtered, cancellationToken))
@@ -213,14 +202,12 @@ public sealed class ActorExport(AppDbContext db, InseeReference reference)
                 WriteJson(json, actor);
             }
 
-            rows += page.Count;
             await json.FlushAsync(cancellationToken);
             await buffer.DrainAsync(cancellationToken);
         }
 
         json.WriteEndArray();
         await json.FlushAsync(cancellationToken);
-        return rows;
     }
 
     private static void WriteJson(Utf8JsonWriter json, Actor a)

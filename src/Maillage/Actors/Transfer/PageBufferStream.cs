@@ -22,16 +22,12 @@ public sealed class PageBufferStream(Stream destination) : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>The largest amount held at once, for the benchmark's memory figure.</summary>
-    public long PeakPending { get; private set; }
-
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         _pending.Write(buffer);
         _written += buffer.Length;
-        PeakPending = Math.Max(PeakPending, _pending.Length);
     }
 
     public override void WriteByte(byte value) => Write([value]);

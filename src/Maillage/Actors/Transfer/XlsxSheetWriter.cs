@@ -75,9 +75,6 @@ public sealed class XlsxSheetWriter : IDisposable
         EndRow();
     }
 
-    /// <summary>Rows written, the header included.</summary>
-    public int RowCount => _row;
-
     public void BeginRow() => BeginRow(0);
 
     public void Text(string? value)
