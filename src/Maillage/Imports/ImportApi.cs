@@ -29,7 +29,7 @@ public static class ImportApi
             .AddEndpointFilter<TerritoryEndpointFilter>().RequireTerritoryRole(TerritoryRole.Pilote);
         imports.MapPost("/", CreateAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ImportUploads.MaxFileBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ImportUploads.MaxFileBytes })
-            .WithSummary("Importe des acteurs depuis un fichier (champ multipart « file » : .xlsx, .xls, .csv ou fichier SIRENE de l'INSEE). " +
+            .WithSummary("Importe des acteurs depuis un fichier (champ multipart « file » : .xlsx, .xls, .csv, fichier SIRENE de l'INSEE ou tableau JSON de l'export). " +
                          "« mapping » (facultatif) : objet JSON { en-tête du fichier : clé de colonne ou \"\" pour l'ignorer } ; sinon les colonnes sont devinées. " +
                          "« dryRun=true » vérifie sans rien écrire. Répond 202 avec l'import, qui se déroule en arrière-plan, tout ou rien.");
         imports.MapGet("/", ListAsync).WithSummary("Les imports du territoire, du plus récent au plus ancien (page, pageSize ≤ 100).");

@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, ImportFiles files, TimeProvider 
     {
         if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
         {
-            ModelState.AddModelError(string.Empty, "Choisissez un fichier à importer (.xlsx, .xls, .csv ou fichier SIRENE).");
+            ModelState.AddModelError(string.Empty, "Choisissez un fichier à importer (.xlsx, .xls, .csv, .json ou fichier SIRENE).");
             await LoadAsync(territoryId, 1, cancellationToken);
             return Page();
         }

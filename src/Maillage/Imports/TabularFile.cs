@@ -67,7 +67,7 @@ public abstract class TabularSource : IDisposable
 
 public sealed record ImportProblemInfo(int Line, string? Column, string Message);
 
-/// <summary>Opens a file by its content and name: XLSX, XLS or CSV (and SIRENE stock files, which are CSV).</summary>
+/// <summary>Opens a file by its content and name: XLSX, XLS, CSV (and SIRENE stock files, which are CSV) or JSON.</summary>
 public static class TabularFile
 {
     /// <summary>Longer cells are refused rather than stored cut: no column of an actor takes more.</summary>
@@ -120,12 +120,33 @@ public static class TabularFile
             return new ExcelSource(stream, fileName, isZip);
         }
 
+        if (extension == ".json" || extension == "" && StartsLikeJson(stream))
+        {
+            return new JsonSource(stream);
+        }
+
         if (extension is not ("" or ".csv" or ".txt" or ".tsv"))
         {
-            throw new ImportFileException($"Le format « {extension} » n'est pas pris en charge : importez un fichier .xlsx, .xls ou .csv.");
+            throw new ImportFileException($"Le format « {extension} » n'est pas pris en charge : importez un fichier .xlsx, .xls, .csv ou .json.");
         }
 
         return new CsvSource(stream);
+    }
+
+    /// <summary>Whether the first character after white space (and a BOM) opens a JSON array.</summary>
+    private static bool StartsLikeJson(Stream stream)
+    {
+        var head = new byte[256];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        var text = head.AsSpan(0, read);
+        if (text.StartsWith("\uFEFF"u8))
+        {
+            text = text[3..];
+        }
+
+        text = text.TrimStart(" \t\r\n"u8);
+        return text.Length > 0 && text[0] == (byte)'[';
     }
 }
 

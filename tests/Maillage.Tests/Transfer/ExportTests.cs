@@ -319,6 +319,7 @@ public abstract class ExportTests(MaillageApp app)
     [Theory]
     [InlineData("csv")]
     [InlineData("xlsx")]
+    [InlineData("json")]
     public async Task Export_then_import_is_lossless(string format)
     {
         var seeded = await SeedAsync();
