@@ -60,7 +60,8 @@ public sealed record BenchSettings
 public sealed class BenchTarget : IAsyncDisposable
 {
     public const string UserEmail = "pilote.banc@exemple.fr";
-    private const string Password = "Banc-d-essai-2026-phrase-secrete";
+    public const string UserPassword = "Banc-d-essai-2026-phrase-secrete";
+    private const string Password = UserPassword;
 
     private readonly string? _serverConnectionString;
     private readonly string? _database;

@@ -29,6 +29,7 @@ public static class Scenarios
         new ActorPageScenario(),
         new CibleScenario(),
         new NetworkScenario(),
+        new NetworkMapScenario(),
         new ProjectScenario(),
         new ThroughputScenario(),
         new ImportCsvScenario(),

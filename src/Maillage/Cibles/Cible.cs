@@ -26,15 +26,20 @@ public sealed class Cible : AuditedEntity
     {
     }
 
-    public Cible(Guid territoryId, string name, string? centre, IReadOnlyList<string?>? ringNames, int? ringCount = null)
+    public Cible(Guid territoryId, string name, string? centre, IReadOnlyList<string?>? ringNames, int? ringCount = null, Guid? projectId = null)
     {
         TerritoryId = territoryId;
+        ProjectId = projectId;
         Rename(name, centre);
         SetRings(ringNames, ringCount);
     }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid TerritoryId { get; private set; }
+
+    /// <summary>The project whose cible this is (issue 5: « for a project or for the organisation »); null: the organisation's.</summary>
+    public Guid? ProjectId { get; private set; }
+
     public string Name { get; private set; } = "";
 
     /// <summary>Who stands at the centre: the carrier organisation (the name when empty).</summary>

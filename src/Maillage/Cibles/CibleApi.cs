@@ -16,9 +16,10 @@ public static class CibleApi
     public static RouteGroupBuilder MapCibleApi(this RouteGroupBuilder api)
     {
         var cibles = api.MapGroup("/territories/{territoryId:guid}/cibles").AddEndpointFilter<TerritoryEndpointFilter>().WithTags("Cible");
-        cibles.MapGet("/", ListAsync).WithSummary("Les cibles du territoire (page, pageSize ≤ 100).");
+        cibles.MapGet("/", ListAsync).WithSummary("Les cibles du territoire (page, pageSize ≤ 100 ; projectId : celles d'un projet).");
         cibles.MapPost("/", CreateAsync).AddEndpointFilter<ValidationFilter<CibleInput>>().RequireTerritoryRole(TerritoryRole.Pilote)
-            .WithSummary("Crée une cible : name, centre (facultatif), rings (3 à 5 noms, facultatifs : noms par défaut) ou ringCount.");
+            .WithSummary("Crée une cible : name, centre (facultatif), rings (3 à 5 noms, facultatifs : noms par défaut) ou ringCount, " +
+                         "projectId (facultatif : la cible d'un projet du territoire, sinon celle de l'organisation ; 404 si le projet n'est pas du territoire).");
         cibles.MapGet("/{cibleId:guid}", GetAsync)
             .WithSummary("Une cible : ses anneaux (1 = centre), ses placements (current, ideal ; null = hors cible) et ses écarts, les plus grands d'abord.");
         cibles.MapPut("/{cibleId:guid}", UpdateAsync).AddEndpointFilter<ValidationFilter<CibleInput>>().RequireTerritoryRole(TerritoryRole.Pilote)
@@ -38,7 +39,7 @@ public static class CibleApi
         return api;
     }
 
-    private static async Task<IResult> ListAsync(Guid territoryId, int? page, int? pageSize, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(Guid territoryId, int? page, int? pageSize, Guid? projectId, AppDbContext db, CancellationToken cancellationToken)
     {
         if (page < 1 || pageSize is < 1 or > 100)
         {
@@ -47,16 +48,22 @@ public static class CibleApi
 
         var size = pageSize ?? 50;
         var query = db.Cibles.AsNoTracking().Where(c => c.TerritoryId == territoryId);
+        if (projectId is not null)
+        {
+            query = query.Where(c => c.ProjectId == projectId);
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip(((page ?? 1) - 1) * size).Take(size)
-            .Select(c => new CibleListItem(c.Id, c.Name, c.RingCount, db.CiblePlacements.Count(p => p.CibleId == c.Id), c.UpdatedAt, c.Version))
+            .Select(c => new CibleListItem(c.Id, c.Name, c.ProjectId, c.RingCount, db.CiblePlacements.Count(p => p.CibleId == c.Id), c.UpdatedAt, c.Version))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new ListResult<CibleListItem>(items, total));
     }
 
     private static async Task<IResult> CreateAsync(Guid territoryId, CibleInput input, AppDbContext db, CancellationToken cancellationToken)
     {
-        var cible = new Cible(territoryId, input.Name!, input.Centre, input.Rings, input.RingCount);
+        await CibleBoard.EnsureProjectAsync(db, territoryId, input.ProjectId, cancellationToken);
+        var cible = new Cible(territoryId, input.Name!, input.Centre, input.Rings, input.RingCount, input.ProjectId);
         db.Cibles.Add(cible);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/territories/{territoryId}/cibles/{cible.Id}", await DtoAsync(db, cible, cancellationToken));
@@ -161,7 +168,7 @@ public static class CibleApi
     {
         var rows = await CibleBoard.PlacementsAsync(db, cible.Id, cancellationToken);
         var gaps = CibleGaps.Compute(CibleBoard.Drawing(cible, rows));
-        return new CibleDto(cible.Id, cible.Name, cible.Centre, cible.Version,
+        return new CibleDto(cible.Id, cible.Name, cible.Centre, cible.ProjectId, cible.Version,
             [.. cible.Rings.Select((name, i) => new RingDto(i + 1, name))],
             [.. rows.Select(r => PlacementDto.Of(r, cible))],
             [.. gaps.Select(g => new GapDto(g.Item.ActorId, g.Item.Name, g.Item.Family.Code(), g.Item.Current, g.Item.Ideal, g.Rings,
@@ -185,6 +192,9 @@ public static class CibleApi
 
         /// <summary>The version read before the change (required to modify).</summary>
         public long? Version { get; set; }
+
+        /// <summary>The project whose cible this is (on creation); absent: the organisation's.</summary>
+        public Guid? ProjectId { get; set; }
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
@@ -218,7 +228,7 @@ public static class CibleApi
         public string? Note { get; set; }
     }
 
-    public sealed record CibleListItem(Guid Id, string Name, int RingCount, int Actors, DateTime UpdatedAt, long Version);
+    public sealed record CibleListItem(Guid Id, string Name, Guid? ProjectId, int RingCount, int Actors, DateTime UpdatedAt, long Version);
 
     public sealed record RingDto(int Number, string Name);
 
@@ -230,7 +240,7 @@ public static class CibleApi
 
     public sealed record GapDto(Guid ActorId, string Name, string Family, int? Current, int? Ideal, int Rings, string Direction, string Action);
 
-    public sealed record CibleDto(Guid Id, string Name, string? Centre, long Version, IReadOnlyList<RingDto> Rings,
+    public sealed record CibleDto(Guid Id, string Name, string? Centre, Guid? ProjectId, long Version, IReadOnlyList<RingDto> Rings,
         IReadOnlyList<PlacementDto> Placements, IReadOnlyList<GapDto> Gaps);
 
     public sealed record SnapshotDto(Guid Id, DateTime TakenAt, string? TakenBy, string? Note, CibleSnapshot.SnapshotContent Content)

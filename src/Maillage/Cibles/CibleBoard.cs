@@ -36,6 +36,15 @@ public static class CibleBoard
     }
 
     /// <summary>Step 1: the actor joins the cible, hors cible until placed.</summary>
+    /// <summary>A cible's project must be one of the territory's: another territory's project is not found.</summary>
+    public static async Task EnsureProjectAsync(AppDbContext db, Guid territoryId, Guid? projectId, CancellationToken cancellationToken)
+    {
+        if (projectId is { } id && !await db.Projects.AnyAsync(p => p.Id == id && p.TerritoryId == territoryId, cancellationToken))
+        {
+            throw new NotFoundException("Projet (projectId) : ce projet n'existe pas dans ce territoire.");
+        }
+    }
+
     public static async Task<CiblePlacement> AddAsync(AppDbContext db, Cible cible, Guid actorId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cible);

@@ -36,6 +36,9 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Current
     public string CurrentPicture { get; private set; } = "";
     public string IdealPicture { get; private set; } = "";
     public bool CanEdit { get; private set; }
+
+    /// <summary>The name of the project whose cible this is (null: the organisation's).</summary>
+    public string? ProjectName { get; private set; }
     public CandidateList Candidates { get; private set; } = new("", null, [], 0, 1, []);
     /// <summary>A snapshot as the page lists it (its frozen content is read on its own page).</summary>
     public sealed record SnapshotRow(Guid Id, DateTime TakenAt, string? TakenBy, string? Note);
@@ -237,6 +240,9 @@ public sealed class ShowModel(AppDbContext db, InseeReference reference, Current
     private async Task LoadAsync(Guid territoryId, Guid cibleId, string? vue, CancellationToken cancellationToken)
     {
         Cible = await CibleBoard.FindAsync(db, territoryId, cibleId, tracked: false, cancellationToken);
+        ProjectName = Cible.ProjectId is { } projectId
+            ? await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
         CanEdit = territory.Required.Can(TerritoryRole.Pilote);
         View = CibleViews.TryParse(vue, out var view) ? view : CibleView.Current;
         Rows = await CibleBoard.PlacementsAsync(db, Cible.Id, cancellationToken);

@@ -1,6 +1,7 @@
 using Maillage.Actors;
 using Maillage.Analysis;
 using Maillage.Cibles;
+using Maillage.Projects;
 using Maillage.Territories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,6 +23,9 @@ internal sealed class CibleConfiguration : IEntityTypeConfiguration<Cible>
         builder.Ignore(c => c.CentreLabel);
         builder.HasOne<Territory>().WithMany().HasForeignKey(c => c.TerritoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.TerritoryId, c.Name });
+
+        // A project's cible outlives the project as the organisation's: the picture is work worth keeping.
+        builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

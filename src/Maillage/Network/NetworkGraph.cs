@@ -83,6 +83,12 @@ public sealed class NetworkGraph
 
     public ReadOnlySpan<int> Neighbours(int node) => _neighbours.AsSpan(_offsets[node], Degree(node));
 
+    /// <summary>The compressed rows themselves, for the metrics' inner loops: node v's neighbours are
+    /// <c>NeighbourArray[Offsets[v]..Offsets[v + 1]]</c>.</summary>
+    internal int[] Offsets => _offsets;
+
+    internal int[] NeighbourArray => _neighbours;
+
     /// <summary>
     /// The territory's actors and relations, read as two narrow projections. Every actor is a node: the isolated
     /// ones are part of the answer.

@@ -30,6 +30,11 @@ public sealed class ShowModel(AppDbContext db, PerimeterResolver perimeters, Vig
     public (string? Decision, DateOnly? DecidedOn, string? Note)? PostedFollowUp { get; private set; }
     public bool CanEdit => current.Required.Can(TerritoryRole.Pilote);
 
+    public sealed record CibleRow(Guid Id, string Name, int Actors);
+
+    /// <summary>The project's cibles (issue 5: « la cible, for a project or for the organisation »).</summary>
+    public IReadOnlyList<CibleRow> Cibles { get; private set; } = [];
+
     /// <summary>The phase whose deliverable form was posted with an error, to show it beside that form.</summary>
     public ProjectPhaseKind? FailedPhase { get; private set; }
 
@@ -192,5 +197,9 @@ public sealed class ShowModel(AppDbContext db, PerimeterResolver perimeters, Vig
             .ToListAsync(cancellationToken);
         RoleCounts = [.. counts.Select(c => (c.Role, c.Count))];
         Vigilance = (await vigilance.EvaluateAsync(territoryId, [Project], Roles, cancellationToken))[Project.Id];
+        Cibles = await db.Cibles.AsNoTracking().Where(c => c.ProjectId == projectId && c.TerritoryId == territoryId)
+            .OrderBy(c => c.Name).ThenBy(c => c.Id).Take(50)
+            .Select(c => new CibleRow(c.Id, c.Name, db.CiblePlacements.Count(p => p.CibleId == c.Id)))
+            .ToListAsync(cancellationToken);
     }
 }

@@ -69,6 +69,13 @@ public sealed class BenchmarkSmokeTests
                 network.BaselineValue.ShouldNotBeNull().ShouldBeGreaterThan(0);
             }
 
+            // The map in Chromium at 1,000 actors (all drawn): ready, then a search and a neighbourhood; software WebGL.
+            foreach (var map in measures.Where(m => m.Scenario == "carte du réseau"))
+            {
+                map.Value.ShouldBeLessThan(60_000, $"{provider} {map.Metric}\n{table}");
+                map.BaselineValue.ShouldNotBeNull().ShouldBeGreaterThan(0);
+            }
+
             // Project page 20 to 50 ms, its points de vigilance about 10 ms.
             foreach (var project in measures.Where(m => m.Scenario == "projet et points de vigilance"))
             {

@@ -66,8 +66,10 @@ public abstract class NetworkApiTests(ClockedApp app)
         var browser = await app.LoginAsync(pilote);
         var (page, document) = await browser.GetPageAsync($"/territoires/{territory.Id}/reseau");
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
-        document.QuerySelector("#ponts")!.ParentElement!.TextContent.ShouldContain("Maison de l'emploi");
-        document.QuerySelector("#isoles")!.ParentElement!.TextContent.ShouldContain("Fondation isolée");
+        document.QuerySelector("#network-reading")!.GetAttribute("hx-get").ShouldBe($"/territoires/{territory.Id}/reseau?handler=Reading");
+        var (_, reading) = await browser.GetPageAsync($"/territoires/{territory.Id}/reseau?handler=Reading");
+        reading.QuerySelector("#ponts")!.ParentElement!.TextContent.ShouldContain("Maison de l'emploi");
+        reading.QuerySelector("#isoles")!.ParentElement!.TextContent.ShouldContain("Fondation isolée");
         var graph = JsonNode.Parse(await browser.GetStringAsync($"/territoires/{territory.Id}/reseau?handler=Graph", Cancellation))!;
         graph["nodes"]!["ids"]!.AsArray().Count.ShouldBe(7);
         graph["edges"]!["sources"]!.AsArray().Count.ShouldBe(7);
