@@ -24,7 +24,7 @@ public static class ActorApi
 
         var actors = territory.MapGroup("/actors").WithTags("Acteurs");
         actors.MapGet("/", ListAsync)
-            .WithSummary("L'annuaire des acteurs : recherche (q), filtres (family, subtype, commune, competence, mode), tri (sort = name, updated, family) et pages (page, pageSize ≤ 200). Le total est compté jusqu'à 10 000 acteurs après la page : au-delà, totalIsExact vaut false et total est un minimum (exactTotal=true compte tout).");
+            .WithSummary("L'annuaire des acteurs : recherche (q), filtres (family, subtype, commune, competence, mode), tri (sort = name, updated, family) et pages (page, pageSize ≤ 200). Le total est compté jusqu'à 10 000 acteurs à partir de la page : au-delà, totalIsExact vaut false et total est un minimum (exactTotal=true compte tout).");
         actors.MapPost("/", CreateAsync).AddEndpointFilter<ValidationFilter<ActorInput>>()
             .WithSummary("Crée un acteur. Un doublon probable (même SIREN, SIRET, RNA ou nom presque identique) répond 409 avec les candidats, sauf avec ?force=true.");
         actors.MapGet("/{actorId:guid}", GetAsync).WithSummary("Un acteur.");

@@ -37,14 +37,14 @@ public sealed record DirectoryQuery
     public bool CountTotal { get; init; } = true;
 
     /// <summary>
-    /// Count every match however many there are. By default counting stops <see cref="CountCap"/> matches past the
-    /// page, and the total is then a lower bound (« plus de 10 000 acteurs »).
+    /// Count every match however many there are. By default counting stops <see cref="CountCap"/> matches from the
+    /// page's first, and the total is then a lower bound (« plus de 10 000 acteurs »).
     /// </summary>
     public bool ExactTotal { get; init; }
 
     /// <summary>
-    /// How many matches past the page are counted before the count stops: an exact count of a million actors reads a
-    /// million index entries (60 ms on SQLite, more on PostgreSQL), and nobody pages through ten thousand actors.
+    /// How many matches from the page's first are counted before the count stops: an exact count of a million actors
+    /// reads a million index entries (60 ms on SQLite, more on PostgreSQL), and nobody pages through ten thousand actors.
     /// </summary>
     public int CountCap { get; init; } = 10_000;
 }
@@ -130,8 +130,9 @@ public sealed class ActorDirectory(AppDbContext db, InseeReference reference)
             return new DirectoryPage([], 0, page, pageSize);
         }
 
-        // Counted up to the cap past the page's end, so that a lower bound still says whether a next page exists.
-        var cap = (int)Math.Min(int.MaxValue - 1, (long)page * pageSize + Math.Max(0, query.CountCap));
+        // Counted up to the cap past the page's start (the cap at least a page), so that a lower bound still says
+        // whether a next page exists: the first page says « plus de 10 000 ».
+        var cap = (int)Math.Min(int.MaxValue - 1, (long)(page - 1) * pageSize + Math.Max(pageSize, query.CountCap));
         var limit = query.ExactTotal ? int.MaxValue : cap;
         var byMatches = MatchesComeFromAnIndex(query);
         var counted = !query.CountTotal && !byMatches ? -1
