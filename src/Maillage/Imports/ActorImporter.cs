@@ -90,7 +90,7 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var run = new Run(this, territoryId, source, mapping, options);
+        using var run = new Run(this, territoryId, source, mapping, options);
         run.Problems.AddRange(source.LayoutProblems);
         run.Problems.AddRange(ImportMapping.Check(source.Headers, mapping, source.Line));
         if (run.Problems.Count > 0 && run.Problems.Any(p => p.Line == source.Line && p.Column is null))
@@ -151,7 +151,7 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
 
     private readonly record struct SourceRow(int Line, string?[] Cells, int CellCount);
 
-    private sealed class Run
+    private sealed class Run : IDisposable
     {
         private readonly ActorImporter _owner;
         private readonly Guid _territoryId;
@@ -196,6 +196,15 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
         }
 
         public List<ImportProblemInfo> Problems { get; } = [];
+
+        public void Dispose()
+        {
+            _actors?.Dispose();
+            _links?.Dispose();
+            _competenceTable?.Dispose();
+            _update?.Dispose();
+            _unlink?.Dispose();
+        }
         public long RowsRead { get; private set; }
         public long Created { get; private set; }
         public long Updated { get; private set; }
