@@ -205,6 +205,14 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
 
         public List<ImportProblemInfo> Problems { get; } = [];
 
+        public long RowsRead { get; private set; }
+        public long Created { get; private set; }
+        public long Updated { get; private set; }
+        public long Unchanged { get; private set; }
+        public long Skipped { get; set; }
+
+        private AppDbContext Db => _owner._db;
+
         public void Dispose()
         {
             _actors?.Dispose();
@@ -213,13 +221,6 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
             _update?.Dispose();
             _unlink?.Dispose();
         }
-        public long RowsRead { get; private set; }
-        public long Created { get; private set; }
-        public long Updated { get; private set; }
-        public long Unchanged { get; private set; }
-        public long Skipped { get; set; }
-
-        private AppDbContext Db => _owner._db;
 
         public ImportOutcome Outcome(Stopwatch clock, bool committed) =>
             new(RowsRead, Created, Updated, Unchanged, Skipped, Problems,
@@ -687,4 +688,3 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
         }
     }
 }
-
