@@ -27,6 +27,12 @@ public sealed class ImportRunOptions
     public Guid? ImportId { get; init; }
 
     public ImportProgress? Progress { get; init; }
+
+    /// <summary>
+    /// Called inside the import's transaction once the actors a chunk designates are read, before they are written (with
+    /// their ids): lets a test play the other user who saves one of them meanwhile.
+    /// </summary>
+    internal Func<DbConnection, DbTransaction, IReadOnlyCollection<Guid>, Task>? ChunkRead { get; init; }
 }
 
 /// <summary>
@@ -90,7 +96,7 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var run = new Run(this, territoryId, source, mapping, options);
+        using var run = new Run(this, territoryId, source, mapping, options);
         run.Problems.AddRange(source.LayoutProblems);
         run.Problems.AddRange(ImportMapping.Check(source.Headers, mapping, source.Line));
         if (run.Problems.Count > 0 && run.Problems.Any(p => p.Line == source.Line && p.Column is null))
@@ -151,7 +157,9 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
 
     private readonly record struct SourceRow(int Line, string?[] Cells, int CellCount);
 
-    private sealed class Run
+    private readonly record struct PendingUpdate(int Line, Guid Id, long Version, Actor Actor, bool Relink);
+
+    private sealed class Run : IDisposable
     {
         private readonly ActorImporter _owner;
         private readonly Guid _territoryId;
@@ -196,6 +204,7 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
         }
 
         public List<ImportProblemInfo> Problems { get; } = [];
+
         public long RowsRead { get; private set; }
         public long Created { get; private set; }
         public long Updated { get; private set; }
@@ -203,6 +212,15 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
         public long Skipped { get; set; }
 
         private AppDbContext Db => _owner._db;
+
+        public void Dispose()
+        {
+            _actors?.Dispose();
+            _links?.Dispose();
+            _competenceTable?.Dispose();
+            _update?.Dispose();
+            _unlink?.Dispose();
+        }
 
         public ImportOutcome Outcome(Stopwatch clock, bool committed) =>
             new(RowsRead, Created, Updated, Unchanged, Skipped, Problems,
@@ -268,7 +286,12 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
             var existing = ids.Count == 0
                 ? []
                 : await Db.Actors.AsNoTracking().Where(a => a.TerritoryId == _territoryId && ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
-            var updates = new List<(Guid Id, Actor Actor, bool Relink)>();
+            if (_options.ChunkRead is { } chunkRead)
+            {
+                await chunkRead(Db.Database.GetDbConnection(), _transaction!, ids);
+            }
+
+            var updates = new List<PendingUpdate>();
             for (var r = 0; r < rows.Count; r++)
             {
                 if (!rowOk[r])
@@ -315,7 +338,8 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
                     Updated++;
                     if (Problems.Count == 0 && !_options.DryRun)
                     {
-                        updates.Add((current.Id, actor, !string.Equals(current.CompetenceLabels, actor.CompetenceLabels, StringComparison.Ordinal)));
+                        updates.Add(new PendingUpdate(row.Line, current.Id, current.Version, actor,
+                            !string.Equals(current.CompetenceLabels, actor.CompetenceLabels, StringComparison.Ordinal)));
                     }
                 }
             }
@@ -556,7 +580,7 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
                 a.CompetenceLabels, (int)a.Modes, a.CollaborativeLogic, a.Website, a.Notes, a.SearchText, _now, _options.UserName, _now,
                 _options.UserName, 1L);
 
-        private async Task FlushAsync(List<(Guid Id, Actor Actor, bool Relink)> updates, CancellationToken cancellationToken)
+        private async Task FlushAsync(List<PendingUpdate> updates, CancellationToken cancellationToken)
         {
             foreach (var competence in _newCompetences)
             {
@@ -575,9 +599,17 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
 
             _pendingActors.Clear();
             await _actors!.FlushAsync(cancellationToken);
-            foreach (var (id, actor, relink) in updates)
+            foreach (var (line, id, version, actor, relink) in updates)
             {
-                await UpdateAsync(id, actor, cancellationToken);
+                if (!await UpdateAsync(id, version, actor, cancellationToken))
+                {
+                    // Someone saved this actor after the import read it: all or nothing, the import stops here.
+                    Problems.Add(new ImportProblemInfo(line, null,
+                        $"Ligne {line} : l'acteur « {actor.Name} » a été modifié par quelqu'un d'autre pendant l'import ; rien n'a été importé. " +
+                        "Relancez l'import : il partira de la version enregistrée."));
+                    return;
+                }
+
                 if (relink)
                 {
                     await UnlinkAsync(id, cancellationToken);
@@ -595,7 +627,8 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
 
         private List<Actor> ActorRowsPending() => _pendingActors;
 
-        private async Task UpdateAsync(Guid id, Actor a, CancellationToken cancellationToken)
+        /// <summary>Writes the actor's new values if its version is still the one read; false when someone saved it meanwhile.</summary>
+        private async Task<bool> UpdateAsync(Guid id, long version, Actor a, CancellationToken cancellationToken)
         {
             var postgres = Db.Database.IsNpgsql();
             if (_update is null)
@@ -605,7 +638,7 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
                 var assignments = ActorTableColumns.Skip(2).Where(c => c.Name is not ("CreatedAt" or "CreatedBy" or "Version"))
                     .Select(c => $"{BulkTable.Quote(c.Name)} = @{c.Name}").ToList();
 #pragma warning disable CA2100 // Fixed column names; values are parameters.
-                _update.CommandText = $"UPDATE \"Actors\" SET {string.Join(", ", assignments)}, \"Version\" = \"Version\" + 1 WHERE \"Id\" = @Id";
+                _update.CommandText = $"UPDATE \"Actors\" SET {string.Join(", ", assignments)}, \"Version\" = \"Version\" + 1 WHERE \"Id\" = @Id AND \"Version\" = @ExpectedVersion";
 #pragma warning restore CA2100
             }
 
@@ -630,7 +663,11 @@ public sealed class ActorImporter(AppDbContext db, InseeReference reference, Tim
                 _update.Parameters.Add(parameter);
             }
 
-            await _update.ExecuteNonQueryAsync(cancellationToken);
+            var expected = _update.CreateParameter();
+            expected.ParameterName = "@ExpectedVersion";
+            expected.Value = version;
+            _update.Parameters.Add(expected);
+            return await _update.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
 
         private async Task UnlinkAsync(Guid id, CancellationToken cancellationToken)

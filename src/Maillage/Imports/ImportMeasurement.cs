@@ -145,7 +145,7 @@ public static class ImportMeasurement
         await db.Database.OpenConnectionAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var table = BulkTable.For(db.Database.GetDbConnection(), Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction),
+        using var table = BulkTable.For(db.Database.GetDbConnection(), Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction),
             "Actors", ActorImporter.ActorTableColumns);
         var now = DateTime.UtcNow;
         long rows = 0;
@@ -155,8 +155,12 @@ public static class ImportMeasurement
             while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {
                 var c = line.Split(';');
-                table.Add(Guid.CreateVersion7(), territoryId, c[1], c[1].ToLowerInvariant(), null, 4, c[3], c[0], c[4], c[5], null, c[6], "naf-rev2",
-                    c[7], c[8], null, c[9], c[10], "", c[11], 129, null, null, null, c[1].ToLowerInvariant(), now, "mesure", now, "mesure", 1L);
+                // The search text an actor of this row has (name key, SIREN, SIRET, competences), so the full-text index
+                // does the same work as for the import.
+                var nameKey = TextKey.Normalize(c[1]);
+                var searchText = string.Join(' ', nameKey, c[4], c[5], TextKey.Normalize(c[11]));
+                table.Add(Guid.CreateVersion7(), territoryId, c[1], nameKey, null, 4, c[3], c[0], c[4], c[5], null, c[6], "naf-rev2",
+                    c[7], c[8], null, c[9], c[10], "", c[11], 129, null, null, null, searchText, now, "mesure", now, "mesure", 1L);
                 if (table.Pending == ActorImporter.ChunkSize)
                 {
                     await table.FlushAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -36,7 +37,8 @@ public abstract class ImportTests(MaillageApp app)
 
     /// <summary>Imports a file as the background job does, but in the test: the outcome, or the file's refusal.</summary>
     private async Task<(ImportOutcome? Outcome, string? Refusal)> ImportAsync(Guid territoryId, string fileName, byte[] content, bool dryRun = false,
-        CancellationTokenSource? abort = null, Func<TabularSource, TabularSource>? wrap = null)
+        CancellationTokenSource? abort = null, Func<TabularSource, TabularSource>? wrap = null,
+        Func<DbConnection, DbTransaction, IReadOnlyCollection<Guid>, Task>? chunkRead = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -45,7 +47,7 @@ public abstract class ImportTests(MaillageApp app)
             using var source = (wrap ?? (s => s))(SireneSource.Wrap(TabularFile.Open(new MemoryStream(content), fileName)));
             var mapping = await ImportMapping.GuessAsync(db, territoryId, source.Headers, Cancellation);
             var outcome = await new ActorImporter(db, scope.ServiceProvider.GetRequiredService<InseeReference>(), TimeProvider.System)
-                .RunAsync(territoryId, source, mapping, new ImportRunOptions { DryRun = dryRun, UserName = "test" },
+                .RunAsync(territoryId, source, mapping, new ImportRunOptions { DryRun = dryRun, UserName = "test", ChunkRead = chunkRead },
                     abort?.Token ?? Cancellation);
             return (outcome, null);
         }
@@ -119,6 +121,61 @@ public abstract class ImportTests(MaillageApp app)
         (changed.Created, changed.Updated, changed.Unchanged).ShouldBe((0L, 1L, 2L));
         var beta = await app.WithDbAsync(db => db.Actors.SingleAsync(a => a.Siret == second && a.TerritoryId == territory.Id, Cancellation));
         (beta.Name, beta.Version).ShouldBe(("Entreprise Bêta", 2L));
+    }
+
+    [Fact]
+    public async Task An_actor_saved_by_someone_else_while_the_import_runs_fails_the_import_on_its_line_and_keeps_that_save()
+    {
+        var territory = await app.SeedTerritoryAsync();
+        var (alpha, beta) = (Siret(), Siret());
+        var csv = Header + $"Entreprise Alpha;entreprises;{alpha};94018;\nEntreprise Beta;entreprises;{beta};94069;\n";
+        (await ImportAsync(territory.Id, "a.csv", TestFiles.Csv(csv))).Outcome!.Created.ShouldBe(2);
+        var before = await StateAsync(territory.Id);
+
+        // Between the import's read of Alpha and its write, another user saves Alpha. On PostgreSQL that user is another
+        // connection; on SQLite the import holds the only write lock, so the save is played on the import's connection.
+        var changed = csv.Replace("Entreprise Alpha", "Entreprise Alpha renommée", StringComparison.Ordinal)
+            .Replace("Entreprise Beta", "Entreprise Beta renommée", StringComparison.Ordinal);
+        var saved = false;
+        var outcome = (await ImportAsync(territory.Id, "a.csv", TestFiles.Csv(changed), chunkRead: async (connection, transaction, ids) =>
+        {
+            ids.Count.ShouldBe(2);
+            const string Save = "UPDATE \"Actors\" SET \"Notes\" = 'Enregistré pendant l''import', \"Version\" = \"Version\" + 1 WHERE \"Siret\" = ";
+            if (app.Kind == DatabaseKind.PostgreSql)
+            {
+                await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(Save + "{0}", [alpha], Cancellation));
+            }
+            else
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = Save + "$siret";
+                var parameter = command.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = ("$siret", alpha);
+                command.Parameters.Add(parameter);
+                await command.ExecuteNonQueryAsync(Cancellation);
+            }
+
+            saved = true;
+        })).Outcome!;
+
+        saved.ShouldBeTrue();
+        outcome.Committed.ShouldBeFalse();
+        var problem = outcome.Problems.ShouldHaveSingleItem();
+        problem.Line.ShouldBe(2);
+        problem.Message.ShouldBe("Ligne 2 : l'acteur « Entreprise Alpha renommée » a été modifié par quelqu'un d'autre pendant l'import ; rien n'a été importé. " +
+                                 "Relancez l'import : il partira de la version enregistrée.");
+        var actors = await app.WithDbAsync(db => db.Actors.AsNoTracking().Where(a => a.TerritoryId == territory.Id).OrderBy(a => a.NameKey).ToListAsync(Cancellation));
+        actors.Select(a => a.Name).ShouldBe(["Entreprise Alpha", "Entreprise Beta"]);
+        if (app.Kind == DatabaseKind.PostgreSql)
+        {
+            // The other user's save was committed before the import failed: it stays.
+            (actors[0].Notes, actors[0].Version).ShouldBe(("Enregistré pendant l'import", 2L));
+        }
+        else
+        {
+            (await StateAsync(territory.Id)).ShouldBe(before);
+        }
     }
 
     [Fact]
