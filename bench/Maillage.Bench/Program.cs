@@ -69,7 +69,9 @@ internal static class BenchProgram
 
                 if (!args.Contains("--no-write"))
                 {
-                    var command = "dotnet run -c Release --project bench/Maillage.Bench -- " + string.Join(' ', args);
+                    // Quoted where the shell needs it, so the table's command runs as printed.
+                    var command = "dotnet run -c Release --project bench/Maillage.Bench -- " +
+                                  string.Join(' ', args.Select(a => a.Any(c => c is ' ' or '"' or '\'') ? "\"" + a + "\"" : a));
                     var name = Option("--out") ?? "benchmarks";
                     await Runner.WriteAsync(result, command, AppLauncher.Locate().Repository, name);
                     Console.WriteLine($"Écrit : docs/{name}.md, docs/{name}.json");
