@@ -78,6 +78,32 @@ public sealed partial class LocalisationTests(SqliteApp app) : IClassFixture<Sql
     }
 
     [Fact]
+    public void The_texts_built_at_run_time_have_an_English_translation()
+    {
+        var english = English();
+        var actor = new Maillage.Cibles.CibleItem(Guid.NewGuid(), "Alpha", Maillage.Actors.ActorFamily.Entreprises, null, null);
+        string[] gapActions =
+        [
+            Maillage.Cibles.CibleGaps.Action(actor with { Current = null, Ideal = 1 }, 4),
+            Maillage.Cibles.CibleGaps.Action(actor with { Current = 2, Ideal = null }, -3),
+            Maillage.Cibles.CibleGaps.Action(actor with { Current = 4, Ideal = 1 }, 3),
+            Maillage.Cibles.CibleGaps.Action(actor with { Current = 2, Ideal = 1 }, 1),
+            Maillage.Cibles.CibleGaps.Action(actor with { Current = 1, Ideal = 2 }, -1),
+            Maillage.Cibles.CibleGaps.Action(actor with { Current = 1, Ideal = 3 }, -2),
+        ];
+        string[] network =
+        [
+            Maillage.Network.NetworkReading.CentralTemplate, Maillage.Network.NetworkReading.BridgeGroupsText,
+            Maillage.Network.NetworkReading.BridgePathText, Maillage.Network.NetworkReading.ArticulationText,
+            Maillage.Network.NetworkReading.BridgeTemplate, Maillage.Network.NetworkReading.IsolatedText,
+        ];
+
+        gapActions.Distinct().Count().ShouldBe(6);
+        gapActions.Concat(network).Where(text => !english.TryGetValue(text, out var value) || string.IsNullOrWhiteSpace(value))
+            .ShouldBeEmpty("Textes construits à l'exécution sans traduction anglaise");
+    }
+
+    [Fact]
     public async Task English_is_served_with_the_culture_query_or_the_language_cookie()
     {
         var browser = await app.LoginAsync(app.Administrator);

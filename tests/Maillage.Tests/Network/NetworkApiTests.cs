@@ -70,6 +70,15 @@ public abstract class NetworkApiTests(ClockedApp app)
         var (_, reading) = await browser.GetPageAsync($"/territoires/{territory.Id}/reseau?handler=Reading");
         reading.QuerySelector("#ponts")!.ParentElement!.TextContent.ShouldContain("Maison de l'emploi");
         reading.QuerySelector("#isoles")!.ParentElement!.TextContent.ShouldContain("Fondation isolée");
+        reading.QuerySelector("#ponts")!.ParentElement!.TextContent.ShouldContain("sans lui, le réseau se coupe en morceaux (intermédiarité");
+        reading.QuerySelector("#isoles")!.ParentElement!.TextContent.ShouldContain("Aucune relation enregistrée : un acteur à qualifier");
+
+        // The same reading in English, sentence by sentence from the same figures.
+        var (_, english) = await browser.GetPageAsync($"/territoires/{territory.Id}/reseau?handler=Reading&culture=en");
+        english.QuerySelector("#centraux")!.ParentElement!.TextContent.ShouldContain("Directly related to 3 actors (50");
+        english.QuerySelector("#ponts")!.ParentElement!.TextContent.ShouldContain("; without it, the network falls apart (betweenness");
+        english.QuerySelector("#isoles")!.ParentElement!.TextContent.ShouldContain("No relation recorded: an actor to qualify");
+        english.Body!.TextContent.ShouldNotContain("En relation directe");
         var graph = JsonNode.Parse(await browser.GetStringAsync($"/territoires/{territory.Id}/reseau?handler=Graph", Cancellation))!;
         graph["nodes"]!["ids"]!.AsArray().Count.ShouldBe(7);
         graph["edges"]!["sources"]!.AsArray().Count.ShouldBe(7);
